@@ -1,0 +1,1 @@
+"""Tooling for the knowledge base: checks, scaffolding and MkDocs build hooks."""

@@ -1,0 +1,63 @@
+"""Build-time logic behind the MkDocs hooks (kept free of MkDocs imports)."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from kb.pages import content_hash
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
+HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
+CSP_PLACEHOLDER = "KB_CSP"
+
+
+def translation_flags(meta: dict, source_body: str | None) -> dict:
+    """The notices a translated page shows: not reviewed, and/or outdated.
+
+    `source_body` is the current Swedish page's body (None if it is gone).
+    """
+    translation = meta.get("translation") or {}
+    flags = {"machine": translation.get("status") != "reviewed", "outdated": False}
+    recorded = translation.get("source_hash")
+    if source_body is not None and recorded and recorded != content_hash(source_body):
+        flags["outdated"] = True
+    return flags
+
+
+def content_security_policy(html: str) -> str:
+    """A CSP that allows only our own origin plus the exact inline scripts on the page."""
+    hashes = []
+    for attrs, code in INLINE_SCRIPT.findall(html):
+        if re.search(r"type=[\"']application/(ld\+)?json", attrs):
+            continue  # data blocks are never executed
+        digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode()
+        hashes.append(f"'sha256-{digest}'")
+    script_src = " ".join(["'self'", *sorted(set(hashes))])
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src {script_src}",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def bcp47_hreflang(text: str, tags: dict[str, str]) -> str:
+    """Rewrite hreflang="fa-AF" and the like to their BCP 47 tags (prs, ckb)."""
+    for locale, tag in tags.items():
+        if locale != tag:
+            text = text.replace(f'hreflang="{locale}"', f'hreflang="{tag}"')
+    return text
+
+
+def finish_html(html: str, bcp47: str, direction: str, tags: dict[str, str]) -> str:
+    """Set the correct <html lang/dir>, hreflang tags and the page's CSP."""
+    html = HTML_TAG.sub(f'<html lang="{bcp47}" dir="{direction}" class="no-js">', html, count=1)
+    html = bcp47_hreflang(html, tags)
+    return html.replace(CSP_PLACEHOLDER, content_security_policy(html), 1)
