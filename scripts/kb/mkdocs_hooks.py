@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from kb import site
+from kb import resurscentra, site
 from kb.pages import split_front_matter
 from kb.project import BY_LOCALE, LANGUAGES, SOURCE_LOCALE
 
@@ -39,7 +39,10 @@ def on_page_markdown(markdown, page, config, files):
         # The Swedish page has the same URL without the language prefix.
         kb["source_url"] = page.file.url.removeprefix(f"{building}/")
     page.meta["kb"] = kb
-    return markdown
+    try:
+        return resurscentra.expand(markdown)
+    except resurscentra.DataError as error:
+        raise PluginError(f"data/resurscentra.yml (used by {page.file.src_uri}): {error}") from None
 
 
 def on_post_page(output, page, config):

@@ -1,0 +1,49 @@
+"""kb.site: banners for translations, <html lang/dir>, hreflang and the CSP."""
+import base64
+import hashlib
+
+from kb.pages import content_hash
+from kb.site import bcp47_hreflang, content_security_policy, finish_html, translation_flags
+
+SOURCE = "# Rubrik\n\nText.\n"
+
+
+def test_unreviewed_translation_is_flagged_machine():
+    meta = {"translation": {"status": "machine", "source_hash": content_hash(SOURCE)}}
+    assert translation_flags(meta, SOURCE) == {"machine": True, "outdated": False}
+
+
+def test_reviewed_current_translation_has_no_banner():
+    meta = {"translation": {"status": "reviewed", "source_hash": content_hash(SOURCE)}}
+    assert translation_flags(meta, SOURCE) == {"machine": False, "outdated": False}
+
+
+def test_changed_swedish_source_marks_translation_outdated():
+    meta = {"translation": {"status": "reviewed", "source_hash": content_hash(SOURCE)}}
+    assert translation_flags(meta, SOURCE + "\nNy mening.\n")["outdated"] is True
+
+
+def test_missing_translation_metadata_counts_as_not_reviewed():
+    assert translation_flags({}, SOURCE)["machine"] is True
+
+
+def test_csp_allows_exactly_the_inline_scripts_on_the_page():
+    html = '<script>var a=1;</script><script src="x.js"></script><script type="application/json">{}</script>'
+    csp = content_security_policy(html)
+    digest = base64.b64encode(hashlib.sha256(b"var a=1;").digest()).decode()
+    assert f"'sha256-{digest}'" in csp
+    assert csp.count("sha256-") == 1
+    assert "default-src 'self'" in csp and "'unsafe-inline'" not in csp
+
+
+def test_finish_html_sets_bcp47_lang_dir_and_fills_the_csp():
+    html = '<html lang="fa" class="no-js"><head><meta content="KB_CSP"></head><script>x()</script></html>'
+    out = finish_html(html, "prs", "rtl", {"fa-AF": "prs"})
+    assert out.startswith('<html lang="prs" dir="rtl" class="no-js">')
+    assert "KB_CSP" not in out and "script-src 'self' 'sha256-" in out
+
+
+def test_hreflang_uses_bcp47_tags():
+    text = '<link hreflang="fa-AF"><link hreflang="ku-IQ"><link hreflang="en">'
+    assert bcp47_hreflang(text, {"fa-AF": "prs", "ku-IQ": "ckb", "en": "en"}) == (
+        '<link hreflang="prs"><link hreflang="ckb"><link hreflang="en">')
