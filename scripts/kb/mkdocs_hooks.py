@@ -6,13 +6,15 @@ i18n plugin which language is being built. Logic lives in the kb package.
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from kb import resurscentra, site
+from kb import resurscentra, search_index, site
 from kb.pages import split_front_matter
-from kb.project import BY_LOCALE, LANGUAGES, SOURCE_LOCALE
+from kb.project import BY_LOCALE, LANGUAGES, LOCALES, SOURCE_LOCALE
 
 BCP47 = {language.locale: language.bcp47 for language in LANGUAGES}
 
@@ -46,13 +48,33 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    language = BY_LOCALE[_building(config)]
+    building = _building(config)
+    language = BY_LOCALE[building]
+    if building != SOURCE_LOCALE:
+        output = site.search_base_for_language(output, building)
     return site.finish_html(output, language.bcp47, language.dir, BCP47)
 
 
+@event_priority(-200)
 def on_post_build(config):
-    # The i18n plugin writes one sitemap for all languages after the last build.
-    sitemap = Path(config.site_dir) / "sitemap.xml"
+    # The i18n plugin (priority -100) builds the other languages inside the
+    # first build's on_post_build, then writes one search index for all of
+    # them. This runs after that, once: nested language builds are skipped.
+    if config.plugins["i18n"].building:
+        return
+    site_dir = Path(config.site_dir)
+    combined = site_dir / "search" / "search_index.json"
+    if combined.exists():
+        index = json.loads(combined.read_text(encoding="utf-8"))
+
+        def has_page(locale, page):
+            return (site_dir / locale / page / "index.html").exists() or (site_dir / locale / page).is_file()
+
+        for locale, part in search_index.split_index(index, LOCALES, SOURCE_LOCALE, has_page).items():
+            target = site_dir / ("" if locale == SOURCE_LOCALE else locale) / "search" / "search_index.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    sitemap = site_dir / "sitemap.xml"
     if sitemap.exists():
         text = site.bcp47_hreflang(sitemap.read_text(encoding="utf-8"), BCP47)
         sitemap.write_text(text, encoding="utf-8")

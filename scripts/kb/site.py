@@ -61,3 +61,13 @@ def finish_html(html: str, bcp47: str, direction: str, tags: dict[str, str]) -> 
     html = HTML_TAG.sub(f'<html lang="{bcp47}" dir="{direction}" class="no-js">', html, count=1)
     html = bcp47_hreflang(html, tags)
     return html.replace(CSP_PLACEHOLDER, content_security_policy(html), 1)
+
+
+CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
+
+
+def search_base_for_language(html: str, locale: str) -> str:
+    """Point Material's `base` at the language's root, so its search worker
+    loads `<locale>/search/search_index.json` (see kb.search_index) and result
+    links resolve inside that language."""
+    return CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{locale}{m.group(3)}", html, count=1)
