@@ -1,0 +1,84 @@
+"""`kb translations …`: the translation status matrix and recording reviews."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from kb.pages import FrontMatterError
+from kb.translations import render, review, status
+from kb.translations.paths import UsageError
+
+ROOT_OPTION = click.option(
+    "--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".",
+    show_default=True, help="the project folder (with docs/ and mkdocs.yml)")
+
+
+def fail(error: Exception, root: Path | None = None) -> None:
+    """Turn a known error into a clear message and exit status 1 (never a traceback)."""
+    if isinstance(error, FrontMatterError):
+        path = getattr(error, "path", None)
+        where = f"{os.path.relpath(path, root or '.')}:{error.line}: " if path else ""
+        raise click.ClickException(f"{where}{error.message}")
+    raise click.ClickException(str(error))
+
+
+@click.group()
+def translations() -> None:
+    """Translation status and reviews (see CONTRIBUTING.md, "Översättningar")."""
+
+
+@translations.command("status")
+@click.option("--format", "output_format", type=click.Choice(render.FORMATS), default="text",
+              show_default=True,
+              help="text: matrix, totals and a diff of the Swedish source for each outdated "
+                   "translation; json: [{page, lang, state, source_changed_on}]; markdown: the "
+                   "same as text for a pull request; github: CI warnings")
+@ROOT_OPTION
+def status_command(output_format: str, root: Path) -> None:
+    """Every Swedish page × every language: current, outdated, machine, missing or orphan.
+
+    Always exits 0: an outdated or unreviewed translation is a warning, never an error.
+    """
+    if not (root / "docs").is_dir():
+        raise click.UsageError(f"{root / 'docs'}: no such folder; run in the project folder or pass --root")
+    try:
+        entries = status.collect(root)
+        click.echo(render.RENDERERS[output_format](entries, root), nl=False)
+    except FrontMatterError as error:
+        fail(error, root)
+
+
+@translations.command("mark-reviewed")
+@click.argument("page")
+@click.argument("lang")
+@click.option("--reviewer-role", required=True,
+              help='the reviewer\'s role, e.g. "Auktoriserad translator" (never a name)')
+@click.option("--source-current", is_flag=True,
+              help="confirm that you reviewed an outdated translation against the current Swedish text")
+@ROOT_OPTION
+def mark_reviewed_command(page: str, lang: str, reviewer_role: str, source_current: bool, root: Path) -> None:
+    """Record that a qualified human translator reviewed PAGE's LANG translation."""
+    try:
+        path = review.mark_reviewed(root, page, lang, reviewer_role, source_current=source_current)
+    except (FrontMatterError, UsageError, OSError) as error:
+        fail(error, root)
+    click.echo(f"{os.path.relpath(path, root)}: marked reviewed")
+
+
+@translations.command("mark-updated")
+@click.argument("page")
+@click.argument("lang")
+@ROOT_OPTION
+def mark_updated_command(page: str, lang: str, root: Path) -> None:
+    """Record that PAGE's LANG translation was updated to the current Swedish text.
+
+    Sets translation.source_hash and translated_on; status goes back to machine
+    until a qualified translator reviews the new text (`mark-reviewed`).
+    """
+    try:
+        path = review.mark_updated(root, page, lang)
+    except (FrontMatterError, UsageError, OSError) as error:
+        fail(error, root)
+    click.echo(f"{os.path.relpath(path, root)}: follows the current Swedish text (status: machine)")

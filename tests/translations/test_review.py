@@ -1,0 +1,126 @@
+"""`kb translations mark-reviewed`: recording a qualified human review."""
+from __future__ import annotations
+
+import datetime as dt
+
+from click.testing import CliRunner
+
+from kb.cli import main
+from kb.pages import content_hash, read_page
+from kb.scaffold.translation import new_translation
+from kb.translations.status import collect
+from scaffold.conftest import write_page
+
+PAGE = "till-dig-som-ar-orolig/index.md"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def translation(project, lang="en"):
+    return read_page(project / "docs" / PAGE.replace(".md", f".{lang}.md"), project / "docs")
+
+
+def state(project, lang="en"):
+    return next(e.state for e in collect(project) if e.page == PAGE and e.lang == lang)
+
+
+def test_mark_reviewed_records_role_and_date_and_nothing_else(project):
+    path = new_translation(project, PAGE, "en")
+    before = path.read_text(encoding="utf-8")
+    result = run("translations", "mark-reviewed", PAGE, "en", "--reviewer-role", "Auktoriserad translator",
+                 "--root", project)
+    assert result.exit_code == 0, result.output
+    assert "docs/till-dig-som-ar-orolig/index.en.md: marked reviewed" in result.output
+    today = dt.date.today().isoformat()
+    assert path.read_text(encoding="utf-8") == before.replace(
+        "  status: machine\n",
+        f"  status: reviewed\n  reviewer_role: Auktoriserad translator\n  reviewed_on: {today}\n")
+    assert state(project) == "current"
+
+
+def test_an_outdated_translation_is_refused_until_confirmed(project):
+    path = new_translation(project, PAGE, "so")
+    recorded = translation(project, "so").meta["translation"]["source_hash"]
+    write_page(project, PAGE, "Till dig som är orolig för någon", "Ny svensk text.")
+    before = path.read_text(encoding="utf-8")
+
+    result = run("translations", "mark-reviewed", f"docs/{PAGE}", "so", "--reviewer-role", "Translator",
+                 "--root", project)
+    assert result.exit_code == 1
+    assert "docs/till-dig-som-ar-orolig/index.so.md is outdated" in result.output
+    assert "--source-current" in result.output
+    assert path.read_text(encoding="utf-8") == before
+    assert state(project, "so") == "outdated"
+
+    result = run("translations", "mark-reviewed", PAGE, "so", "--reviewer-role", "Translator",
+                 "--source-current", "--root", project)
+    assert result.exit_code == 0, result.output
+    record = translation(project, "so").meta["translation"]
+    now = content_hash(read_page(project / "docs" / PAGE, project / "docs").body)
+    assert record["source_hash"] == now != recorded
+    assert record["status"] == "reviewed" and record["reviewer_role"] == "Translator"
+    assert state(project, "so") == "current"
+
+
+def test_a_second_review_updates_the_same_lines(project):
+    path = new_translation(project, PAGE, "ti")
+    run("translations", "mark-reviewed", PAGE, "ti", "--reviewer-role", "Translator", "--root", project)
+    run("translations", "mark-reviewed", PAGE, "ti", "--reviewer-role", "Auktoriserad translator: ti",
+        "--root", project)
+    text = path.read_text(encoding="utf-8")
+    assert text.count("reviewer_role:") == 1 and text.count("status:") == 1
+    assert translation(project, "ti").meta["translation"]["reviewer_role"] == "Auktoriserad translator: ti"
+
+
+def test_bad_input_is_refused(project):
+    cases = [
+        ((PAGE, "en"), "docs/till-dig-som-ar-orolig/index.en.md does not exist; create it with "
+                       "`kb new translation till-dig-som-ar-orolig/index.md en`"),
+        (("om-oss/saknas.md", "en"), "the Swedish page docs/om-oss/saknas.md does not exist"),
+        ((PAGE, "xx"), "unknown language 'xx'"),
+    ]
+    for args, message in cases:
+        result = run("translations", "mark-reviewed", *args, "--reviewer-role", "Translator", "--root", project)
+        assert result.exit_code == 1, args
+        assert message in result.output
+    result = run("translations", "mark-reviewed", PAGE, "en", "--root", project)
+    assert result.exit_code == 2 and "--reviewer-role" in result.output
+
+
+def test_a_translation_without_its_block_is_explained(project):
+    broken = project / "docs" / PAGE.replace(".md", ".fa.md")
+    broken.write_text("---\ntitle: x\n---\n\n# x\n", encoding="utf-8")
+    result = run("translations", "mark-reviewed", PAGE, "fa", "--reviewer-role", "Translator", "--root", project)
+    assert result.exit_code == 1
+    assert "index.fa.md:1: front matter has no `translation:` block" in result.output
+
+
+def test_mark_updated_follows_the_new_swedish_text_and_needs_a_new_review(project):
+    path = new_translation(project, PAGE, "ku-IQ")
+    run("translations", "mark-reviewed", PAGE, "ku-IQ", "--reviewer-role", "Translator", "--root", project)
+    write_page(project, PAGE, "Till dig som är orolig för någon", "Ny svensk text.")
+    assert state(project, "ku-IQ") == "outdated"
+    before = path.read_text(encoding="utf-8")
+
+    result = run("translations", "mark-updated", PAGE, "ku-IQ", "--root", project)
+    assert result.exit_code == 0, result.output
+    assert "index.ku-IQ.md: follows the current Swedish text (status: machine)" in result.output
+    record = translation(project, "ku-IQ").meta["translation"]
+    now = content_hash(read_page(project / "docs" / PAGE, project / "docs").body)
+    assert record == {"source_hash": now, "translated_on": dt.date.today(), "status": "machine"}
+    assert state(project, "ku-IQ") == "machine"
+    # Only the translation block's lines changed.
+    assert path.read_text(encoding="utf-8").split("translation:")[0] == before.split("translation:")[0]
+    assert path.read_text(encoding="utf-8").split("\n---\n", 1)[1] == before.split("\n---\n", 1)[1]
+
+
+def test_mark_updated_refuses_a_translation_that_is_not_outdated(project):
+    path = new_translation(project, PAGE, "fa")
+    run("translations", "mark-reviewed", PAGE, "fa", "--reviewer-role", "Translator", "--root", project)
+    before = path.read_text(encoding="utf-8")
+    result = run("translations", "mark-updated", PAGE, "fa", "--root", project)
+    assert result.exit_code == 1
+    assert "already follows the current Swedish text" in result.output
+    assert path.read_text(encoding="utf-8") == before   # the review is kept
