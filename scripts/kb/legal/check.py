@@ -1,0 +1,403 @@
+"""The pure core of `kb legal check`: citations + registry + snapshot -> findings.
+
+Nothing here prints or exits. `today` is injected so that dated changes
+("/Träder i kraft I:2026-01-15/") are judged against a known day in tests.
+
+Statuses (the finding's `code`; stable, documented in `kb legal check --help`):
+  ok                    the provision exists in the act in force
+  repealed              the act or provision is no longer in force (since when, by what, successor)
+  unknown-law           the law is not in data/laws.yml, or name and SFS number disagree
+  unknown-provision     the chapter or section does not exist in the consolidated text
+  amended-since-review  amended by an act in force after the page's `reviewed` date
+  changes-soon          a dated change to the provision lies ahead of today
+  unverifiable          the snapshot has no text that can confirm the provision
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kb.legal.parse import Citation, CitationFinder, blank_code
+from kb.legal.registry import Act, Registry, sfs_slug
+from kb.legal.sources import key
+from kb.pages import FRONT_MATTER
+
+FAILING = ("unknown-law", "repealed", "unknown-provision")
+# Worst first: a range or list takes the worst status of its parts.
+SEVERITY = ("unknown-law", "repealed", "unknown-provision", "changes-soon", "amended-since-review",
+            "unverifiable", "ok")
+STATUSES = tuple(sorted(SEVERITY))
+REVIEWED = re.compile(r"(?m)^reviewed:[ \t]*[\"']?(\d{4}-\d{2}-\d{2})")
+# Words that mark a mention of a repealed act as history ("ersattes", "den tidigare lagen").
+HISTORY_WORDS = re.compile(r"upphäv|ersatt|ersätt|tidigare|gamla|föregå|replaced|repealed|former|previous", re.I)
+RIKSDAGEN_DOC = "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/"
+
+
+class PageError(ValueError):
+    """A page that cannot be read; the message names the file and the fix."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str
+    line: int
+    column: int
+    code: str            # = status
+    message: str
+    hint: str
+    text: str
+    sfs: str | None
+    chapter: str | None
+    section: str | None
+    status: str
+    url: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str
+    message: str
+    hint: str = ""
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value if not isinstance(value, dt.datetime) else value.date()
+    return _parse_date(str(value))
+
+
+def riksdagen_slug(title: str) -> str:
+    """'Brottsbalk (1962:700)' -> 'brottsbalk-1962700' (the readable part of riksdagen.se's URL)."""
+    text = title.lower().translate(str.maketrans("åäöéü", "aaoeu"))
+    text = re.sub(r"[():.]", "", text)
+    return re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9]+", "-", text)).strip("-")
+
+
+def official_url(sfs: str, title: str, chapter: str | None = None, section: str | None = None) -> str:
+    """The act at riksdagen.se; the fragment is the section anchor of the Riksdag's SFS HTML
+    (`<a class="paragraf" name="K4P4e">`, chapter-less acts `P4e`)."""
+    url = f"{RIKSDAGEN_DOC}{riksdagen_slug(title)}_{sfs_slug(sfs)}/"
+    if section:
+        anchor = ("K" + chapter.replace(" ", "") if chapter else "") + "P" + section.replace(" ", "")
+        url += f"#{anchor}"
+    return url
+
+
+class Checker:
+    def __init__(self, registry: Registry, snapshot: dict, today: dt.date | None = None):
+        self.registry = registry
+        self.records = snapshot.get("records", {})
+        self.today = today or dt.date.today()
+        self.finder = CitationFinder(registry)
+        # Amending acts named in the records ("införd genom SFS 2022:310"): sfs -> (amended act, amendment).
+        self.amending = {a["sfs"]: (record, a) for record in self.records.values() for a in record.get("amendments", [])}
+        self.in_force = {sfs: {a["sfs"]: _date(a.get("in_force")) for a in record.get("amendments", [])}
+                         for sfs, record in self.records.items()}
+
+    # ------------------------------------------------------------ resolving
+
+    def resolve(self, citation: Citation) -> tuple[Act | None, Verdict | None]:
+        law = citation.law
+        if citation.sfs:
+            act = self.registry.act(citation.sfs)
+            if act is None:
+                return None, Verdict(
+                    "unknown-law", f"SFS {citation.sfs} finns inte i lagregistret (data/laws.yml)",
+                    "Kontrollera SFS-numret, eller lägg till författningen i data/laws.yml och kör `kb legal refresh`.")
+            owners = self.registry.by_abbreviation.get(law) or self.registry.by_name.get(law.lower()) or []
+            if owners and act.sfs not in {owner.sfs for owner in owners}:
+                return None, Verdict(
+                    "unknown-law", f"\"{law}\" är {owners[0].title}, men hänvisningen anger SFS {citation.sfs} ({act.title})",
+                    "Rätta namnet eller SFS-numret så att de avser samma författning.")
+            return act, None
+        act = self.registry.resolve_name(law, self.today)
+        if act is None:
+            return None, Verdict("unknown-law", f"\"{law}\" finns inte i lagregistret (data/laws.yml)",
+                                 "Skriv lagens namn med SFS-nummer, t.ex. brottsbalken (1962:700).")
+        return act, None
+
+    # ------------------------------------------------------------ judging
+
+    def evaluate(self, citation: Citation, reviewed: dt.date | None, context: str = "") -> tuple[Verdict, Act | None]:
+        """The status of one citation. `context` is the text around it (for historical mentions)."""
+        if citation.sfs and not self.registry.act(citation.sfs):
+            if citation.sfs in self.amending:
+                return self._amendment(citation)
+            if citation.law == "SFS":
+                # A bare "SFS 2020:352" most often names an amending act of a law the snapshot has no
+                # record of: it cannot be confirmed, but nothing says it is wrong.
+                return Verdict("unverifiable", f"SFS {citation.sfs} finns varken i lagregistret eller bland de "
+                               "ändringsförfattningar snapshoten känner till",
+                               "Kontrollera numret mot riksdagen.se; lägg till lagen i data/laws.yml om sidan "
+                               "hänvisar till den."), None
+        act, problem = self.resolve(citation)
+        if problem:
+            return problem, None
+        record = self.records.get(act.sfs)
+        title = (record or {}).get("title") or act.title
+        repealed = self._act_repealed(act, record, citation)
+        if repealed and repealed.status == "repealed" and not citation.section and self._historical(act, record, context):
+            return Verdict("ok", f"nämns som tidigare lag: {repealed.message}"), act
+        if repealed:
+            return repealed, act
+        starts = _date((record or {}).get("in_force_from"))
+        if starts and starts > self.today:
+            return Verdict("changes-soon", f"{title} träder i kraft {starts.isoformat()}",
+                           "Sidan beskriver en författning som ännu inte gäller; ange datumet."), act
+        if not citation.section:
+            if record is None:
+                return Verdict("unverifiable", f"snapshoten har ingen post för {title}; författningen kan inte bekräftas",
+                               "Kör `kb legal refresh` med en källa som har författningen."), act
+            return Verdict("ok", f"{title} gäller"), act
+        if record is None:
+            return Verdict("unverifiable", f"snapshoten har ingen post för {title}; {citation.provision} kan inte bekräftas",
+                           "Kontrollera bestämmelsen mot riksdagen.se och kör `kb legal refresh` när källan finns."), act
+        ends = [citation.section] + ([citation.section_end] if citation.section_end else [])
+        verdicts = [self._provision(act, record, citation.chapter, section, reviewed) for section in ends]
+        verdict = min(verdicts, key=lambda v: SEVERITY.index(v.status))
+        if citation.sfs is None and verdict.status in ("unknown-provision",):
+            verdict = Verdict(verdict.status, verdict.message, (verdict.hint + " " + self._older_act_hint(act, citation)).strip())
+        return verdict, act
+
+    def _amendment(self, citation: Citation) -> tuple[Verdict, Act]:
+        record, amendment = self.amending[citation.sfs]
+        when = _date(amendment.get("in_force"))
+        title = amendment.get("title") or f"SFS {citation.sfs}"
+        act = Act(sfs=citation.sfs, title=title)
+        if citation.section:
+            return Verdict("unverifiable", f"{citation.provision} i ändringsförfattningen {title} kan inte bekräftas",
+                           f"Hänvisa hellre till bestämmelsen i {record['title']}."), act
+        if when and when > self.today:
+            return Verdict("changes-soon", f"{title} ändrar {record['title']} från {when.isoformat()}",
+                           "Se över sidan inför ändringen."), act
+        return Verdict("ok", f"ändringsförfattning till {record['title']}"
+                       + (f", i kraft sedan {when.isoformat()}" if when else "")), act
+
+    def _historical(self, act: Act, record: dict | None, context: str) -> bool:
+        """A mention of a repealed act as history: the text around it says so, or names the successor."""
+        successor = act.replaced_by or (record or {}).get("repealed_by")
+        if successor and re.search(rf"\(\s*{re.escape(successor)}\s*\)|SFS\s+{re.escape(successor)}\b", context):
+            return True
+        return bool(HISTORY_WORDS.search(context))
+
+    def _act_repealed(self, act: Act, record: dict | None, citation: Citation) -> Verdict | None:
+        record = record or {}
+        on = _date(record.get("repealed_on")) or act.replaced_on
+        by = record.get("repealed_by") or act.replaced_by
+        if not on and not by:
+            return None
+        title = record.get("title") or act.title
+        successor = self.registry.act(act.replaced_by or by or "") if (act.replaced_by or by) else None
+        successor_title = successor.title if successor else (f"SFS {by}" if by else "")
+        if on and on > self.today:
+            return Verdict("changes-soon", f"{title} upphävs {on.isoformat()}" + (f" genom {successor_title}" if by else ""),
+                           "Planera en ändring av sidan till den dagen.")
+        message = f"{title} är upphävd" + (f" sedan {on.isoformat()}" if on else "") + (f" genom {successor_title}" if by else "")
+        hint = f"Hänvisa till {successor_title}." if successor_title else "Hänvisa till den författning som gäller."
+        mapped = act.provision_map.get(citation.provision) if citation.section else None
+        if mapped and successor:
+            message += f"; motsvarande bestämmelse är {mapped} i {successor.title}"
+            name = successor.names[0] if successor.names else successor.title
+            hint = f"Skriv {mapped} {name} ({successor.sfs})."
+        return Verdict("repealed", message, hint)
+
+    def _provision(self, act: Act, record: dict, chapter: str | None, section: str, reviewed: dt.date | None) -> Verdict:
+        title = record.get("title") or act.title
+        provision = key(chapter, section)
+        versions = (record.get("provisions") or {}).get(provision, {}).get("versions")
+        history = (record.get("amendment_index") or {}).get(provision, [])
+        in_force_dates = self.in_force.get(record.get("sfs"), {})
+        if versions:
+            return self._from_text(title, provision, versions, history, in_force_dates, reviewed)
+        if history:
+            last = history[-1]
+            when = _date(last.get("in_force"))
+            if last["action"] in ("repealed", "renumbered"):
+                if when and when > self.today:
+                    return Verdict("changes-soon", f"{provision} i {title} upphävs {when.isoformat()} genom SFS {last['sfs']}",
+                                   "Planera en ändring av sidan till den dagen.")
+                return Verdict("repealed", f"{provision} i {title} är upphävd genom SFS {last['sfs']}"
+                               + (f" ({when.isoformat()})" if when else ""), "Hänvisa till den bestämmelse som gäller nu.")
+            if record.get("text") == "official":
+                return Verdict("unknown-provision", f"{provision} finns inte i den konsoliderade texten av {title}",
+                               self._nearby(record, chapter))
+            amended = [(h["sfs"], _date(h.get("in_force"))) for h in history]
+            verdict = self._dated(title, provision, amended, reviewed)
+            if verdict:
+                return verdict
+            source = "lagtexten i SE-Lex-exporten saknar paragrafen" if record.get("text") else "lagtexten finns inte i snapshoten"
+            return Verdict("ok", f"{provision} i {title} finns enligt ändringsförfattning SFS {history[0]['sfs']} ({source})")
+        if record.get("text") == "official":
+            chapters = {p.split(" kap.")[0] for p in record.get("provisions", {}) if " kap." in p}
+            if chapter and chapter not in chapters:
+                return Verdict("unknown-provision", f"{chapter} kap. finns inte i {title}", self._nearby(record, None))
+            if not chapter and chapters:
+                return Verdict("unknown-provision", f"{title} är indelad i kapitel; ange kapitel för {section} §",
+                               "Skriv t.ex. \"4 kap. 4 § ...\".")
+            if chapter and not chapters:
+                return Verdict("unknown-provision", f"{title} har inga kapitel; {provision} finns inte",
+                               self._nearby(record, None))
+            return Verdict("unknown-provision", f"{provision} finns inte i {title}", self._nearby(record, chapter))
+        if record.get("text") == "converted":
+            return Verdict("unverifiable", f"{provision} saknas i SE-Lex-konverteringen av {title}, som tappar vissa paragrafer",
+                           "Kontrollera bestämmelsen mot riksdagen.se; `kb legal refresh` mot rkrattsbaser ger hela texten.")
+        return Verdict("unverifiable", f"snapshoten har bara metadata för {title}; {provision} kan inte bekräftas",
+                       "Kontrollera bestämmelsen mot riksdagen.se; `kb legal refresh` mot rkrattsbaser ger hela texten.")
+
+    def _from_text(self, title, provision, versions, history, in_force_dates, reviewed) -> Verdict:
+        today = self.today
+        current = [v for v in versions
+                   if (not v.get("from") or _date(v["from"]) <= today) and (not v.get("until") or _date(v["until"]) > today)]
+        upcoming = sorted({_date(d) for v in versions for d in (v.get("from"), v.get("until")) if d and _date(d) > today})
+        if not current:
+            if upcoming:
+                return Verdict("changes-soon", f"{provision} i {title} träder i kraft {upcoming[0].isoformat()}",
+                               "Sidan beskriver en bestämmelse som ännu inte gäller; ange datumet.")
+            ended = max((_date(v["until"]) for v in versions if v.get("until")), default=None)
+            return Verdict("repealed", f"{provision} i {title} upphörde att gälla" + (f" {ended.isoformat()}" if ended else ""),
+                           "Hänvisa till den bestämmelse som gäller nu.")
+        version = current[-1]
+        if version.get("repealed_by"):
+            return Verdict("repealed", f"{provision} i {title} har upphävts genom SFS {version['repealed_by']}",
+                           "Hänvisa till den bestämmelse som gäller nu.")
+        if upcoming:
+            return Verdict("changes-soon", f"{provision} i {title} ändras {upcoming[0].isoformat()}",
+                           "Se över sidan inför ändringen.")
+        amended = [(h["sfs"], _date(h.get("in_force"))) for h in history]
+        if version.get("amended_by"):
+            amended.append((version["amended_by"], in_force_dates.get(version["amended_by"])))
+        verdict = self._dated(title, provision, amended, reviewed)
+        return verdict or Verdict("ok", f"{provision} i {title} gäller")
+
+    def _dated(self, title, provision, amended, reviewed) -> Verdict | None:
+        future = sorted(when for _, when in amended if when and when > self.today)
+        if future:
+            return Verdict("changes-soon", f"{provision} i {title} ändras {future[0].isoformat()}",
+                           "Se över sidan inför ändringen.")
+        if reviewed:
+            after = [(when, sfs) for sfs, when in amended if when and reviewed < when <= self.today]
+            if after:
+                when, sfs = max(after)
+                return Verdict("amended-since-review",
+                               f"{provision} i {title} ändrades genom SFS {sfs} som trädde i kraft {when.isoformat()}, "
+                               f"efter att sidan granskades {reviewed.isoformat()}",
+                               "Läs den nya lydelsen, uppdatera sidan och sätt ett nytt `reviewed`-datum.")
+        return None
+
+    def _nearby(self, record: dict, chapter: str | None) -> str:
+        provisions = list(record.get("provisions") or {})
+        if chapter:
+            same = [p for p in provisions if p.startswith(f"{chapter} kap. ")]
+            if same:
+                shown = ", ".join(p.split("kap. ")[1].removesuffix(" §") for p in same[:12])
+                return f"{chapter} kap. har {shown}{' …' if len(same) > 12 else ''} §§"
+        chapters = sorted({p.split(" kap.")[0] for p in provisions if " kap." in p},
+                          key=lambda c: (int(re.match(r"\d+", c).group(0)), c))
+        if chapters:
+            return f"Kapitel: {', '.join(chapters[:40])}"
+        return "Paragrafer: " + ", ".join(p for p in provisions[:15])
+
+    def _older_act_hint(self, act: Act, citation: Citation) -> str:
+        for older in self.registry.acts.values():
+            if older.replaced_by == act.sfs and citation.law.lower() in {n.lower() for n in self.registry.names_of(older.sfs)}:
+                mapped = older.provision_map.get(citation.provision)
+                note = f" ({citation.provision} i {older.title} motsvaras av {mapped})" if mapped else ""
+                return f"\"{citation.law}\" utan SFS-nummer avser {act.title}{note}."
+        return ""
+
+    # ------------------------------------------------------------ texts and pages
+
+    def judge(self, text: str, reviewed: dt.date | None = None):
+        """(citation, verdict, url) for every citation in `text`."""
+        for citation in self.finder.find(text):
+            context = text[max(0, citation.offset - 200): citation.offset + len(citation.text) + 200]
+            verdict, act = self.evaluate(citation, reviewed, context)
+            url = None
+            if act is not None:
+                record = self.records.get(act.sfs) or {}
+                url = official_url(act.sfs, record.get("title") or act.title, citation.chapter, citation.section)
+            yield citation, verdict, url
+
+    def check_text(self, text: str, file: str, reviewed: dt.date | None = None, first_line: int = 1) -> list[Finding]:
+        findings = []
+        for citation, verdict, url in self.judge(text, reviewed):
+            findings.append(Finding(
+                file=file, line=first_line + citation.line - 1, column=citation.column, code=verdict.status,
+                message=verdict.message, hint=verdict.hint, text=citation.text,
+                sfs=citation.sfs or self._resolved_sfs(citation), chapter=citation.chapter,
+                section=(f"{citation.section}–{citation.section_end}" if citation.section_end else citation.section),
+                status=verdict.status, url=url,
+            ))
+        return findings
+
+    def _resolved_sfs(self, citation: Citation) -> str | None:
+        act = self.registry.resolve_name(citation.law, self.today)
+        return act.sfs if act else None
+
+    def check_markdown(self, source: str, file: str) -> list[Finding]:
+        """A Markdown page: the body is checked (code blanked out), `reviewed` comes from its front matter.
+
+        Only `reviewed` is needed, so it is read with a pattern instead of a YAML parse
+        (which would take most of the time of checking the whole site).
+        """
+        match = FRONT_MATTER.match(source)
+        if not match:
+            return self.check_text(blank_code(source), file, None, 1)
+        reviewed = REVIEWED.search(match.group(1) or "")
+        body_line = source[: match.end()].count("\n") + 1
+        return self.check_text(blank_code(source[match.end():]), file,
+                               _date(reviewed.group(1)) if reviewed else None, body_line)
+
+    def check_paths(self, paths: list[Path], root: Path | None = None) -> list[Finding]:
+        findings = []
+        for path in iter_markdown_files(paths):
+            shown = _display(path, root)
+            try:
+                source = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                raise PageError(f"{shown}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+            findings.extend(self.check_markdown(source, shown))
+        return findings
+
+
+def iter_markdown_files(paths: list[Path]):
+    """Markdown files in `paths` (files or folders, in a stable order); a missing path raises FileNotFoundError."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.md") if p.is_file())
+        elif path.is_file():
+            yield path
+        else:
+            raise FileNotFoundError(str(path))
+
+
+def _display(path: Path, root: Path | None) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix() if root else path.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def summary(findings: list[Finding]) -> dict[str, int]:
+    counts = {status: 0 for status in SEVERITY[::-1]}
+    for finding in findings:
+        counts[finding.status] += 1
+    return counts
+
+
+def failed(findings: list[Finding]) -> bool:
+    return any(f.status in FAILING for f in findings)

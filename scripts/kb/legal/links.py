@@ -1,0 +1,130 @@
+"""Link citations of Swedish law in rendered HTML to the official text (kept free of MkDocs imports).
+
+Every citation outside headings, code and existing links becomes
+`<a class="kb-law" href="https://www.riksdagen.se/…#K4P4e" rel="noreferrer">`.
+Citations whose status needs a reader's caution (amended-since-review,
+changes-soon, unverifiable) get the class `kb-law--warning` and a title that
+says why. Failing statuses (repealed, unknown-*) are returned so that the
+build can stop; see kb/mkdocs_hooks.py.
+"""
+from __future__ import annotations
+
+import html as htmllib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kb.legal.check import FAILING, SEVERITY, Checker
+from kb.legal.registry import REGISTRY_PATH, cached_registry
+from kb.legal.snapshot import SNAPSHOT_PATH, cached_snapshot
+
+WARNING = {"amended-since-review", "changes-soon", "unverifiable"}
+SKIP = {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "button", "svg", "title",
+        "h1", "h2", "h3", "h4", "h5", "h6"}
+TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)\s*>")
+
+
+@dataclass(frozen=True)
+class Problem:
+    text: str
+    status: str
+    message: str
+    hint: str
+
+
+@lru_cache(maxsize=4)
+def cached_checker(registry_path: Path = REGISTRY_PATH, snapshot_path: Path = SNAPSHOT_PATH) -> Checker:
+    """One checker per process: the i18n plugin builds the site once per language."""
+    return Checker(cached_registry(registry_path), cached_snapshot(snapshot_path))
+
+
+def link_citations(html: str, checker: Checker, reviewed=None) -> tuple[str, list[Problem], set[str]]:
+    """Return (html with links, failing citations, SFS numbers cited)."""
+    out: list[str] = []
+    problems: list[Problem] = []
+    cited: set[str] = set()
+    depth = 0
+    for piece in TOKEN.split(html):
+        if not piece:
+            continue
+        if piece.startswith("<"):
+            tag = TAG.match(piece)
+            if tag and tag.group(2).lower() in SKIP and not tag.group(3):
+                depth += -1 if tag.group(1) else 1
+                depth = max(depth, 0)
+            out.append(piece)
+            continue
+        if depth or not any(ch.isdigit() for ch in piece):
+            out.append(piece)
+            continue
+        out.append(_link_text(piece, checker, reviewed, problems, cited))
+    return "".join(out), problems, cited
+
+
+def _link_text(piece: str, checker: Checker, reviewed, problems: list, cited: set) -> str:
+    text = htmllib.unescape(piece)
+    groups: dict[tuple[int, int], list] = {}
+    for citation, verdict, url in checker.judge(text, reviewed):
+        groups.setdefault((citation.offset, len(citation.text)), []).append((citation, verdict, url))
+        sfs = citation.sfs or getattr(checker.registry.resolve_name(citation.law, checker.today), "sfs", None)
+        if sfs:
+            cited.add(sfs)
+    if not groups:
+        return piece
+    out, position = [], 0
+    for (offset, length), judged in sorted(groups.items()):
+        citation, verdict, url = min(judged, key=lambda j: SEVERITY.index(j[1].status))
+        url = judged[0][2] or url
+        out.append(htmllib.escape(text[position:offset], quote=False))
+        shown = htmllib.escape(text[offset:offset + length], quote=False)
+        if verdict.status in FAILING:
+            problems.append(Problem(" ".join(citation.text.split()), verdict.status, verdict.message, verdict.hint))
+        level = "warning" if verdict.status in WARNING else "error"
+        if url is None:
+            out.append(f'<span class="kb-law kb-law--{level}" title="{htmllib.escape(verdict.message)}">{shown}</span>')
+        elif verdict.status == "ok":
+            out.append(f'<a class="kb-law" href="{htmllib.escape(url)}" rel="noreferrer">{shown}</a>')
+        else:
+            out.append(f'<a class="kb-law kb-law--{level}" href="{htmllib.escape(url)}" rel="noreferrer" '
+                       f'title="{htmllib.escape(verdict.message)}">{shown}</a>')
+        position = offset + length
+    out.append(htmllib.escape(text[position:], quote=False))
+    return "".join(out)
+
+
+def checked_through(checker: Checker, cited: set[str]) -> str | None:
+    """'2025:1501 (2025:400), 2025:730 (2010:800)': how far the snapshot's consolidation goes
+    for each act the page cites (for acts known only by their amendment list, the latest listed)."""
+    parts = []
+    for sfs in sorted(cited):
+        record = checker.records.get(sfs)
+        if not record:
+            continue
+        through = record.get("consolidated_through") or record.get("latest_amendment_listed")
+        if not through:  # a converted text without an amendment list: say how old the export is
+            dated = [p.get("updated_upstream") for p in record.get("provenance", []) if p.get("updated_upstream")]
+            through = f"SE-Lex {str(max(dated))[:10]}" if dated else None
+        if through:
+            parts.append(f"{through} ({sfs})")
+    return ", ".join(parts) or None
+
+
+_reported: set[tuple] = set()
+
+
+def first_report(src_uri: str, problem: Problem) -> bool:
+    """True the first time a problem on a page is seen in this process (the site is built once per language)."""
+    key = (src_uri, problem.text, problem.status)
+    if key in _reported:
+        return False
+    _reported.add(key)
+    return True
+
+
+def page_links(html: str, meta: dict) -> tuple[str, list[Problem], str | None]:
+    """What the MkDocs hook needs: linked HTML, failing citations, the 'checked through' text."""
+    checker = cached_checker()
+    html, problems, cited = link_citations(html, checker, meta.get("reviewed"))
+    return html, problems, checked_through(checker, cited)

@@ -1,0 +1,166 @@
+"""kb.legal.check: one status per citation, judged against the real records and an injected today."""
+from __future__ import annotations
+
+import datetime as dt
+
+from kb.legal.check import Checker, failed, official_url, summary
+from tests.legal.conftest import FIXTURES
+
+REVIEWED = dt.date(2026, 11, 22)
+
+
+def judge(checker, text, reviewed=REVIEWED):
+    findings = checker.check_text(text, "page.md", reviewed)
+    assert findings, f"no citation in {text!r}"
+    return findings
+
+
+def status(checker, text, reviewed=REVIEWED):
+    return [f.status for f in judge(checker, text, reviewed)]
+
+
+def test_current_provision_is_ok(checker):
+    [finding] = judge(checker, "19 kap. 1 § socialtjänstlagen (2025:400)")
+    assert finding.status == "ok" and finding.sfs == "2025:400"
+
+
+def test_repealed_act_points_to_the_replacing_provision(checker):
+    """The issue's acceptance test: the old Social Services Act, 14 kap. 1 §."""
+    [finding] = checker.check_paths([FIXTURES / "repealed.md"])
+    assert finding.status == "repealed"
+    assert (finding.sfs, finding.chapter, finding.section, finding.line) == ("2001:453", "14", "1", 16)
+    assert "2025-07-01" in finding.message and "Socialtjänstlag (2025:400)" in finding.message
+    assert "19 kap. 1 §" in finding.message
+    assert finding.hint == "Skriv 19 kap. 1 § socialtjänstlagen (2025:400)."
+    assert failed([finding])
+
+
+def test_every_status_on_the_fixture_page(checker):
+    findings = checker.check_paths([FIXTURES / "statuses.md"])
+    by_line = {f.line: f.status for f in findings}
+    # reviewed 2025-12-01; 19 kap. 1 § was amended by SFS 2025:1501 in force 2026-01-15
+    assert by_line == {15: "amended-since-review", 17: "unknown-provision", 19: "unknown-law", 21: "unverifiable"}
+    assert summary(findings)["ok"] == 0
+
+
+def test_amended_since_review_names_the_amendment(checker):
+    [finding] = judge(checker, "19 kap. 1 § SoL", reviewed=dt.date(2025, 12, 1))
+    assert finding.status == "amended-since-review"
+    assert "SFS 2025:1501" in finding.message and "2026-01-15" in finding.message
+
+
+def test_dated_change_ahead_is_changes_soon_and_past_change_is_in_force(checker_on):
+    before = checker_on(dt.date(2025, 12, 1))
+    [finding] = judge(before, "19 kap. 1 § socialtjänstlagen (2025:400)", reviewed=dt.date(2025, 12, 1))
+    assert finding.status == "changes-soon" and "2026-01-15" in finding.message
+    after = checker_on(dt.date(2026, 11, 22))
+    assert status(after, "19 kap. 1 § socialtjänstlagen (2025:400)", reviewed=dt.date(2026, 2, 1)) == ["ok"]
+
+
+def test_unknown_provision_and_unknown_chapter(checker):
+    [finding] = judge(checker, "19 kap. 99 § socialtjänstlagen (2025:400)")
+    assert finding.status == "unknown-provision" and "19 kap. har 1, 2, 3" in finding.hint
+    [finding] = judge(checker, "99 kap. 1 § SoL")
+    assert finding.status == "unknown-provision" and "99 kap. finns inte" in finding.message
+
+
+def test_unknown_laws(checker):
+    assert status(checker, "1 § spellagen (2018:1138)") == ["unknown-law"]
+    [finding] = judge(checker, "4 kap. 4 e § brottsbalken (2010:800)")
+    assert finding.status == "unknown-law" and "Brottsbalk (1962:700)" in finding.message
+
+
+def test_metadata_only_act_uses_the_amendment_list(checker):
+    # Brottsbalken has no text in the sources; 4 kap. 4 e § was added by SFS 2022:310.
+    [finding] = judge(checker, "4 kap. 4 e § brottsbalken (1962:700)")
+    assert finding.status == "ok" and "2022:310" in finding.message
+    # ...and amended by SFS 2025:559 in force 2025-07-01.
+    assert status(checker, "4 kap. 4 e § BrB", reviewed=dt.date(2025, 1, 1)) == ["amended-since-review"]
+    # A provision never named in an amendment cannot be confirmed.
+    assert status(checker, "99 kap. 1 § brottsbalken") == ["unverifiable"]
+
+
+def test_act_without_any_record_is_unverifiable_never_ok(checker):
+    [finding] = judge(checker, "1 § lagen (1982:316) med förbud mot könsstympning av kvinnor")
+    assert finding.status == "unverifiable" and "ingen post" in finding.message
+
+
+def test_historical_mention_of_the_repealed_act_is_not_an_error(checker):
+    assert status(checker, "Socialtjänstlagen (2001:453) har ersatts av socialtjänstlagen (2025:400).") == ["ok", "ok"]
+    assert status(checker, "Se socialtjänstlagen (2001:453).") == ["repealed"]
+
+
+def test_amending_act_and_unknown_bare_number(checker):
+    [finding] = judge(checker, "Bestämmelsen infördes genom SFS 2022:310.")
+    assert finding.status == "ok" and "Brottsbalk (1962:700)" in finding.message
+    assert status(checker, "(SFS 2099:1)") == ["unverifiable"]
+
+
+def test_repealed_provision_in_official_text(checker):
+    [finding] = judge(checker, "2 kap. 8 § giftermålsbalken (1920:405)")
+    assert finding.status == "repealed"  # the whole act: repealed 1988-01-01 by SFS 1987:788
+    assert "1988-01-01" in finding.message
+
+
+def test_translated_page_uses_its_own_reviewed_date(checker):
+    findings = checker.check_paths([FIXTURES / "ok.en.md"])
+    assert [f.status for f in findings] == ["ok", "ok"]
+
+
+def test_codes_are_skipped_and_lines_are_file_lines(checker):
+    findings = checker.check_paths([FIXTURES])
+    assert all("kodblock" not in f.text for f in findings)
+    text = (FIXTURES / "statuses.md").read_text(encoding="utf-8").split("\n")
+    for finding in findings:
+        if finding.file.endswith("statuses.md"):
+            assert finding.text.split("\n")[0] in text[finding.line - 1]
+
+
+def test_official_url_pattern():
+    assert official_url("1962:700", "Brottsbalk (1962:700)", "4", "4 e") == (
+        "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/"
+        "brottsbalk-1962700_sfs-1962-700/#K4P4e")
+    assert official_url("1988:688", "Lag (1988:688) om kontaktförbud", None, "1 a").endswith(
+        "/lag-1988688-om-kontaktforbud_sfs-1988-688/#P1a")
+
+
+def test_checker_without_snapshot_records_never_says_ok_for_provisions(registry):
+    empty = Checker(registry, {"records": {}}, today=dt.date(2026, 11, 22))
+    assert status(empty, "19 kap. 1 § socialtjänstlagen (2025:400)") == ["unverifiable"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kb.legal.links import link_citations  # noqa: E402
+from tests.legal.test_parse import NEAR_CITATIONS  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300) | NEAR_CITATIONS)
+def test_checker_never_crashes_and_reports_only_text_on_its_line(checker, text):
+    page = "---\ntitle: T\nreviewed: 2025-01-01\n---\n" + text
+    lines = page.split("\n")
+    for finding in checker.check_markdown(page, "p.md"):
+        assert finding.status in ("ok", "repealed", "unknown-law", "unknown-provision", "amended-since-review",
+                                  "changes-soon", "unverifiable")
+        assert finding.text.split("\n")[0] in lines[finding.line - 1]
+        assert finding.message
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200) | NEAR_CITATIONS)
+def test_linking_html_never_loses_text(checker, text):
+    import html as htmllib
+    import re
+
+    source = "<p>" + htmllib.escape(text, quote=False) + "</p>"
+    linked, _, _ = link_citations(source, checker)
+    visible = htmllib.unescape(re.sub(r"<[^>]+>", "", linked))
+    assert visible == htmllib.unescape(re.sub(r"<[^>]+>", "", source))
+
+
+def test_act_not_yet_in_force_is_changes_soon(checker_on):
+    before = checker_on(dt.date(2025, 6, 1))
+    [finding] = before.check_text("19 kap. 1 § socialtjänstlagen (2025:400)", "p.md", dt.date(2025, 6, 1))
+    assert finding.status == "changes-soon" and "2025-07-01" in finding.message
