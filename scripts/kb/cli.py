@@ -11,3 +11,14 @@ def main() -> None:
 
 # Each command group lives in its own module; register it here.
 # (Keep this list sorted.)
+from kb.content.command import content  # noqa: E402
+from kb.legal.command import legal  # noqa: E402
+from kb.links.command import links  # noqa: E402
+from kb.scaffold.command import new  # noqa: E402
+from kb.translations.command import translations  # noqa: E402
+
+main.add_command(content)
+main.add_command(legal)
+main.add_command(links)
+main.add_command(new)
+main.add_command(translations)
