@@ -60,6 +60,7 @@ EXPECTED = {
     "missing-alt.md": [("KB131", 15, "image without alt text"), ("KB131", 17, "<img> without alt text"),
                        ("KB131", 19, "<img> without alt text")],
     "two-h1.md": [("KB132", 17, "a second level-1 heading")],
+    "unregistered-phone.md": [("KB151", 16, "020-12 34 56 is not in data/contacts.yml")],
     "no-h1.md": [("KB132", 12, "no level-1 heading")],
     "skipped-level.md": [("KB133", 17, "heading level 4 follows level 2")],
     "orphan.en.md": [("KB141", 1, "docs/orphan.md does not exist")],

@@ -23,6 +23,7 @@ fail `make test` (and CI); warnings are printed but do not fail the run.
 | KB133 | error    | a heading skips a level (e.g. ## followed by ####) |
 | KB141 | error    | a translation whose Swedish source page does not exist |
 | KB142 | warning  | a translation whose Swedish source changed after it was translated (`source_hash` differs) |
+| KB151 | error    | a phone number that is not in data/contacts.yml (every number needs its source and date checked) |
 
 The front matter schema is documented in the developers' guide and checked by
 `kb.content.schema`; the Markdown rules live in `kb.content.markdown`. Fenced
