@@ -8,11 +8,11 @@ export NO_MKDOCS_2_WARNING=1 PYTHONDONTWRITEBYTECODE=1
 
 steps=(
   "strict build|$BIN/mkdocs build --strict --clean --quiet"
-  "unit tests|$BIN/python -m pytest -q -p no:cacheprovider tests --ignore=tests/browser"
+  "unit tests|KB_BUILT_SITE=$PWD/site $BIN/python -m pytest -q -p no:cacheprovider tests --ignore=tests/browser"
   "content check|$BIN/kb content check"
   "legal check|$BIN/kb legal check"
   "links check|$BIN/kb links check site"
-  "browser tests|$BIN/python -m pytest -q -p no:cacheprovider tests/browser"
+  "browser tests|KB_BUILT_SITE=$PWD/site $BIN/python -m pytest -q -p no:cacheprovider tests/browser"
 )
 
 passed=0; failed=0; summary=()

@@ -3,7 +3,8 @@
 `built_site`: the real site, built once per test session with the strict
 build into a temporary folder (never into site/, which a developer or another
 test run may be using). Tests must treat it as read-only; copy it first to
-break things on purpose.
+break things on purpose. `make test` builds the site once as its first step
+and passes it in KB_BUILT_SITE, so the suite does not build it again.
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ MKDOCS = Path(sys.executable).with_name("mkdocs")
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """Path to a fresh strict build of the whole site (all languages)."""
+    if os.environ.get("KB_BUILT_SITE"):
+        return Path(os.environ["KB_BUILT_SITE"])
     site = tmp_path_factory.mktemp("built-site") / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     result = subprocess.run([str(MKDOCS), "build", "--strict", "--quiet", "-d", str(site)],
