@@ -47,3 +47,9 @@ def test_hreflang_uses_bcp47_tags():
     text = '<link hreflang="fa-AF"><link hreflang="ku-IQ"><link hreflang="en">'
     assert bcp47_hreflang(text, {"fa-AF": "prs", "ku-IQ": "ckb", "en": "en"}) == (
         '<link hreflang="prs"><link hreflang="ckb"><link hreflang="en">')
+
+
+def test_search_base_points_at_the_language_root_with_a_trailing_slash():
+    from kb.site import search_base_for_language
+    html = '<script id="__config" type="application/json">{"base": "../..", "features": []}</script>'
+    assert '"base": "../../ar/"' in search_base_for_language(html, "ar")

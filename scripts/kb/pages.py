@@ -14,6 +14,8 @@ import yaml
 
 from kb.project import LOCALES, SOURCE_LOCALE
 
+# libyaml's safe loader when PyYAML has it: same results, several times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 
 
@@ -49,7 +51,7 @@ def split_front_matter(text: str) -> tuple[dict, str, int, dict]:
         return {}, text, 1, {}
     raw = match.group(1) or ""
     try:
-        meta = yaml.safe_load(raw) or {}
+        meta = yaml.load(raw, Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 2

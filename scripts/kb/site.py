@@ -70,4 +70,5 @@ def search_base_for_language(html: str, locale: str) -> str:
     """Point Material's `base` at the language's root, so its search worker
     loads `<locale>/search/search_index.json` (see kb.search_index) and result
     links resolve inside that language."""
-    return CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{locale}{m.group(3)}", html, count=1)
+    # The trailing slash matters: the browser resolves "search/..." against it.
+    return CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{locale}/{m.group(3)}", html, count=1)

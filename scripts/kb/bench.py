@@ -1,0 +1,400 @@
+"""`make bench`: how fast the site builds and how little a reader's phone downloads.
+
+Prints numbers; it does not pass or fail (the browser tests assert behaviour).
+Sections: build time against plain Material + mkdocs-static-i18n (and the time
+spent in each project hook), bytes a first and a second page cost (gzipped, as
+deploy/nginx.conf sends them), Lighthouse scores (mobile) when node_modules has
+lighthouse, and the time of the `kb` checks. Options: --help.
+"""
+from __future__ import annotations
+
+import contextlib
+import gzip
+import http.server
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from kb.project import LANGUAGES, ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+# What nginx's `gzip_types` would compress (text/html is always compressed).
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
+                "image/svg+xml", "application/manifest+json")
+# Budgets from GitHub issue 7 ("a reader's phone downloads almost nothing").
+FIRST_VISIT_BUDGET = 90 * 1024
+NEXT_PAGE_BUDGET = 20 * 1024
+BUILD_RATIO_BUDGET = 1.15
+
+
+# --- A local web server that compresses like nginx ---------------------------------
+
+HASHED_ASSET = re.compile(r"^/assets/.+\.[0-9a-f]{8}\.min\.(js|css)$")
+
+
+def cache_control(url_path: str) -> str:
+    """As deploy/nginx.conf says: hashed theme files for a year, everything else revalidated."""
+    return "public, max-age=31536000, immutable" if HASHED_ASSET.match(url_path) else "no-cache"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files as deploy/nginx.conf serves them: text types gzipped when the client
+    accepts it, Cache-Control as there, ETag with 304 answers, the 404 page per language."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".js": "application/javascript", ".json": "application/json",
+                      ".xml": "application/xml", ".svg": "image/svg+xml", ".woff2": "font/woff2"}
+    use_gzip = True
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+    def send_head(self):
+        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not url_path.endswith("/"):
+                return super().send_head()  # the base class redirects to the slash URL
+            path = path / "index.html"
+        if not path.is_file():
+            return self._not_found()
+        stat = path.stat()
+        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Cache-Control", cache_control(url_path))
+            self.end_headers()
+            return None
+        return self._send(200, path.read_bytes(), self.guess_type(str(path)),
+                          {"ETag": etag, "Last-Modified": self.date_time_string(int(stat.st_mtime)),
+                           "Cache-Control": cache_control(url_path)})
+
+    def _not_found(self):
+        """The site's own 404 page, in the language of the URL (nginx: error_page 404)."""
+        locale = self.path.strip("/").split("/")[0]
+        root = Path(self.directory)
+        for candidate in (root / locale / "404.html", root / "404.html"):
+            if locale and candidate.is_file():
+                return self._send(404, candidate.read_bytes(), "text/html")
+        if (root / "404.html").is_file():
+            return self._send(404, (root / "404.html").read_bytes(), "text/html")
+        self.send_error(404)
+        return None
+
+    def _send(self, status, body, ctype, headers=None):
+        gzipped = (self.use_gzip and ctype.startswith(COMPRESSIBLE)
+                   and "gzip" in self.headers.get("Accept-Encoding", ""))
+        if gzipped:
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve(directory: Path, use_gzip: bool = True):
+    """Serve `directory` on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
+    handler = type("Handler", (_Handler,), {"use_gzip": use_gzip})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(directory)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- Build time: the project against plain Material + mkdocs-static-i18n ---------
+
+def plain_config(text: str, docs_dir: Path, languages_dir: Path) -> str:
+    """mkdocs.yml without the project's hooks, theme overrides and extra CSS/JS.
+
+    Material has no UI strings for some of our languages (fa-AF, so, ti), so the
+    plain build gets a custom_dir with only the language partials. Works on the
+    text so that tags such as !!python/name survive unchanged.
+    """
+    out, skipping = [], False
+    for line in text.splitlines():
+        top_level = line[:1] not in ("", " ", "#", "-")
+        if top_level:
+            skipping = line.split(":")[0] in ("hooks", "extra_css", "extra_javascript")
+            if line.startswith("docs_dir:"):
+                line = f"docs_dir: {docs_dir}"
+        if skipping:
+            continue
+        if line.strip().startswith("custom_dir:"):
+            line = line.split("custom_dir:")[0] + f"custom_dir: {languages_dir}"
+        out.append(line)
+    if not any(line.startswith("docs_dir:") for line in out):
+        out.insert(0, f"docs_dir: {docs_dir}")
+    return "\n".join(out) + "\n"
+
+
+def build(config: Path, site_dir: Path, strict: bool) -> tuple[float, str]:
+    """Build into `site_dir`; returns (seconds, error output). Raises SystemExit if it fails."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(config), "-d", str(site_dir)]
+    if strict:
+        command.insert(4, "--strict")
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"bench: `{' '.join(command)}` failed:\n{result.stdout}{result.stderr}")
+    return seconds, result.stderr
+
+
+def count_pages(site_dir: Path) -> int:
+    """Pages in every language: the built HTML files except 404 pages and assets."""
+    return sum(1 for path in site_dir.rglob("index.html") if "assets" not in path.relative_to(site_dir).parts)
+
+
+# Runs one build in-process with every project hook timed; prints {event: seconds} as JSON.
+HOOK_TIMER = """
+import json, os, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(sys.argv[1], site_dir=sys.argv[2], strict=True)
+spent = {}
+def timed(event, function):
+    def run(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[event] = spent.get(event, 0.0) + time.perf_counter() - start
+    return run
+for event, functions in config.plugins.events.items():
+    functions[:] = [timed(event, f) if "mkdocs_hooks" in str(getattr(f, "__module__", "")) else f
+                    for f in functions]
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+config.plugins.on_shutdown()
+print(json.dumps(spent))
+"""
+
+
+def hook_times(site_dir: Path) -> dict[str, float] | str:
+    """Seconds spent in each project hook over a whole build (all languages), or an error."""
+    result = subprocess.run([sys.executable, "-c", HOOK_TIMER, str(ROOT / "mkdocs.yml"), str(site_dir)],
+                            cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        return json.loads(result.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return (result.stderr or result.stdout).strip()[-300:]
+
+
+def bench_build(work: Path, repeat: int) -> Path:
+    print("== Build (all languages) ==")
+    project_site, plain_site = work / "project-site", work / "plain-site"
+    plain = work / "mkdocs.plain.yml"
+    languages = work / "plain-theme"
+    shutil.copytree(ROOT / "overrides" / "partials" / "languages", languages / "partials" / "languages")
+    plain.write_text(plain_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), ROOT / "docs", languages),
+                     encoding="utf-8")
+    ours, theirs = [], []
+    for _ in range(repeat):  # interleaved, so a busy machine slows both alike
+        ours.append(build(ROOT / "mkdocs.yml", project_site, strict=True)[0])
+        theirs.append(build(plain, plain_site, strict=False)[0])
+    ours, theirs = min(ours), min(theirs)
+    pages = count_pages(project_site)
+    ratio = ours / theirs
+    print(f"project build (strict, hooks, overrides): {ours:6.2f} s  (best of {repeat}; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+    print(f"plain Material + mkdocs-static-i18n:      {theirs:6.2f} s")
+    print(f"ratio:                                    {ratio:6.3f}  (target <= {BUILD_RATIO_BUDGET}) "
+          f"{'OK' if ratio <= BUILD_RATIO_BUDGET else 'OVER'}")
+    spent = hook_times(work / "timed-site")
+    if isinstance(spent, dict):
+        print(f"time in the project's hooks:              {sum(spent.values()):6.2f} s  ("
+              + ", ".join(f"on_{event} {seconds:.2f}" for event, seconds in
+                          sorted(spent.items(), key=lambda item: -item[1])) + ")")
+    else:
+        print(f"time in the project's hooks: not measured ({spent})")
+    print(f"pages (all languages):                    {pages:6d}")
+    print(f"page-languages per second:                {pages / ours:6.1f}")
+    return project_site
+
+
+# --- What a reader's phone downloads ---------------------------------------------
+
+@dataclass
+class Transfer:
+    url: str
+    status: int
+    bytes: int      # what crossed the network: headers + (gzipped) body; 0 from the cache
+    cached: bool
+
+
+def _record(tab, base: str):
+    """Record every response of the tab through the DevTools protocol (encodedDataLength
+    is what was transferred, and 0 for responses from the browser's cache)."""
+    session = tab.context.new_cdp_session(tab)
+    session.send("Network.enable")
+    requests: dict[str, dict] = {}
+    done: list[Transfer] = []
+    session.on("Network.requestWillBeSent", lambda e: requests.setdefault(e["requestId"], {}).update(
+        url=e["request"]["url"]))
+    session.on("Network.responseReceived", lambda e: requests.setdefault(e["requestId"], {}).update(
+        status=e["response"]["status"],
+        cached=e["response"].get("fromDiskCache", False) or e["response"].get("fromPrefetchCache", False)))
+    session.on("Network.requestServedFromCache", lambda e: requests.setdefault(e["requestId"], {}).update(
+        cached=True))
+
+    def finished(event):
+        info = requests.get(event["requestId"], {})
+        size = int(event["encodedDataLength"])
+        done.append(Transfer(info.get("url", "?").replace(base, "/"), info.get("status", 0),
+                             size, info.get("cached", False) or size == 0))
+
+    session.on("Network.loadingFinished", finished)
+    return done
+
+
+def _print_transfers(label: str, transfers: list[Transfer], budget: int) -> int:
+    total = sum(t.bytes for t in transfers)
+    verdict = "OK" if total <= budget else "OVER"
+    print(f"{label}: {len(transfers)} responses, {total / 1024:.1f} KB transferred "
+          f"(budget {budget / 1024:.0f} KB) {verdict}")
+    for t in sorted(transfers, key=lambda t: -t.bytes)[:5]:
+        print(f"    {t.bytes / 1024:7.1f} KB  {'cache' if t.cached else t.status}  {t.url}")
+    return total
+
+
+def second_page(site_dir: Path) -> str:
+    """A guidance page (Swedish) for the 'next page' measurement."""
+    for candidate in ("vagledning/socialtjansten/", "vagledning/", "om-hedersrelaterat-vald/"):
+        if (site_dir / candidate / "index.html").is_file():
+            return candidate
+    pages = sorted(p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.glob("*/index.html")
+                   if p.parent.name not in {language.locale for language in LANGUAGES} | {"assets", "search"})
+    return pages[0] if pages else ""
+
+
+def bench_browser(site_dir: Path) -> None:
+    from playwright.sync_api import sync_playwright
+    print("\n== A reader's phone (gzip as nginx sends it, fresh browser) ==")
+    nxt = second_page(site_dir)
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+        tab = context.new_page()
+        transfers = _record(tab, base)
+        tab.goto(base, wait_until="networkidle")
+        first = list(transfers)
+        transfers.clear()
+        tab.goto(base + nxt, wait_until="networkidle")
+        second = list(transfers)
+        browser.close()
+    _print_transfers("first visit, Swedish start page /", first, FIRST_VISIT_BUDGET)
+    _print_transfers(f"next page in the same session /{nxt}", second, NEXT_PAGE_BUDGET)
+
+
+def _lighthouse(binary: Path, url: str, report: Path) -> dict | str:
+    """One Lighthouse run (mobile defaults: Moto G emulation, simulated slow 4G, 4x CPU);
+    the parsed report, or the error text."""
+    command = [str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
+               "--only-categories=performance,accessibility",
+               "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+               "--disable-component-update --no-first-run"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
+    if result.returncode != 0 or not report.exists():
+        return (result.stderr or result.stdout).strip()[-400:]
+    data = json.loads(report.read_text(encoding="utf-8"))
+    report.unlink()
+    return data
+
+
+def bench_lighthouse(site_dir: Path, work: Path, runs: int) -> None:
+    print(f"\n== Lighthouse (mobile, simulated slow 4G; median of {runs} runs) ==")
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        print("skipped: lighthouse is not installed (run `npm ci`)")
+        return
+    with serve(site_dir) as base:
+        for path in ["", second_page(site_dir), "ar/"]:
+            reports = [_lighthouse(binary, base + path, work / "lighthouse.json") for _ in range(runs)]
+            errors = [r for r in reports if isinstance(r, str)]
+            reports = [r for r in reports if not isinstance(r, str)]
+            if not reports:
+                print(f"/{path}: lighthouse failed: {errors[0]}")
+                continue
+            reports.sort(key=lambda r: r["categories"]["performance"]["score"] or 0)
+            median = reports[len(reports) // 2]
+            performance = [round((r["categories"]["performance"]["score"] or 0) * 100) for r in reports]
+            accessibility = round((median["categories"]["accessibility"]["score"] or 0) * 100)
+            audits = median["audits"]
+            metrics = "  ".join(f"{name} {audits[key]['displayValue']}" for name, key in
+                                (("FCP", "first-contentful-paint"), ("LCP", "largest-contentful-paint"),
+                                 ("TBT", "total-blocking-time"), ("CLS", "cumulative-layout-shift"))
+                                if audits.get(key, {}).get("displayValue"))
+            print(f"/{path}: performance {performance[len(performance) // 2]} (runs {performance}; target >= 98), "
+                  f"accessibility {accessibility} (target 100)   {metrics}")
+            for ref in median["categories"]["accessibility"]["auditRefs"]:
+                if audits.get(ref["id"], {}).get("score") == 0:
+                    print(f"    accessibility: {ref['id']}: {audits[ref['id']]['title']}")
+
+
+# --- The kb checks ------------------------------------------------------------------
+
+def bench_checks(site_dir: Path) -> None:
+    print("\n== kb checks ==")
+    kb = Path(sys.executable).with_name("kb")
+    available = subprocess.run([str(kb), "--help"], capture_output=True, text=True, cwd=ROOT).stdout
+    for group, args in (("legal", ["legal", "check"]), ("links", ["links", "check", str(site_dir)])):
+        if f"  {group} " not in available:
+            print(f"kb {' '.join(args[:2])}: skipped (no such command yet)")
+            continue
+        start = time.perf_counter()
+        result = subprocess.run([str(kb), *args], capture_output=True, text=True, cwd=ROOT)
+        seconds = time.perf_counter() - start
+        print(f"kb {' '.join(args[:2])}: {seconds:6.2f} s (exit status {result.returncode})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    parser = argparse.ArgumentParser(prog="python -m kb.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=2, help="builds per variant; the best time counts")
+    parser.add_argument("--no-browser", action="store_true", help="skip the browser and Lighthouse sections")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page; the median counts")
+    options = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    try:
+        site_dir = bench_build(work, max(1, options.repeat))
+        if not options.no_browser:
+            bench_browser(site_dir)
+            if not options.no_lighthouse:
+                bench_lighthouse(site_dir, work, max(1, options.lighthouse_runs))
+        bench_checks(site_dir)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
