@@ -72,6 +72,13 @@ def mark_numbers(html: str, numbers) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1024)
+def mark_registered(html: str) -> str:
+    """mark_numbers with the registry's numbers; remembered, because the i18n
+    plugin renders each Swedish page again as every language's fallback."""
+    return mark_numbers(html, [entry["number"] for entry in load()])
+
+
 def find_numbers(text: str) -> list[tuple[int, str]]:
     """Phone-number-like strings in Markdown text, as (offset, text): what
     `kb content check` compares against the registry."""

@@ -68,7 +68,7 @@ def on_page_content(html, page, config, files):
     if checked:
         page.meta.setdefault("kb", {})["legal_checked"] = checked
     # Phone numbers from data/contacts.yml become dialable and keep their digit order in RTL text.
-    return contacts.mark_numbers(html, [entry["number"] for entry in contacts.load()])
+    return contacts.mark_registered(html)
 
 
 def on_post_template(output, template_name, config):

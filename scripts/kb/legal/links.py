@@ -124,7 +124,17 @@ def first_report(src_uri: str, problem: Problem) -> bool:
 
 
 def page_links(html: str, meta: dict) -> tuple[str, list[Problem], str | None]:
-    """What the MkDocs hook needs: linked HTML, failing citations, the 'checked through' text."""
+    """What the MkDocs hook needs: linked HTML, failing citations, the 'checked through' text.
+
+    The i18n plugin renders every Swedish page again as the fallback of each
+    language without a translation, so the same HTML arrives up to eight times:
+    the answer is remembered for the rest of the build.
+    """
+    return _page_links(html, meta.get("reviewed"))
+
+
+@lru_cache(maxsize=1024)
+def _page_links(html: str, reviewed) -> tuple[str, list[Problem], str | None]:
     checker = cached_checker()
-    html, problems, cited = link_citations(html, checker, meta.get("reviewed"))
+    html, problems, cited = link_citations(html, checker, reviewed)
     return html, problems, checked_through(checker, cited)
