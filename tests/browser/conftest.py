@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kb.bench import CHROMIUM, CHROMIUM_ARGS, serve
-from kb.project import LOCALES, ROOT
+from kb.project import ROOT
 from site_under_test import AXE, CSP_RECORDER, PHONE, WCAG_TAGS, Site, SitePage, stub_neutral_site
 
 

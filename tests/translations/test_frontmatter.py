@@ -5,7 +5,8 @@ import pytest
 import yaml
 
 from kb.pages import FrontMatterError, split_front_matter
-from kb.translations.frontmatter import replace, set_block_keys, write_new, yaml_scalar
+from kb.files import replace, write_new
+from kb.translations.frontmatter import set_block_keys, yaml_scalar
 
 TEXT = """---
 title: Sida  # a comment that must survive

@@ -11,11 +11,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from kb import files
 from kb.project import DATA_DIR
 
 SNAPSHOT_PATH = DATA_DIR / "sfs-snapshot.json"
@@ -51,20 +50,6 @@ def cached_snapshot(path: Path = SNAPSHOT_PATH) -> dict:
 
 
 def write_snapshot(data: dict, path: Path = SNAPSHOT_PATH) -> None:
-    """Write atomically: a temporary file in the same folder, then os.replace."""
+    """Write atomically (kb.files): a failed write leaves the last good snapshot."""
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; the snapshot is an ordinary repository file
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    files.replace(path, text)

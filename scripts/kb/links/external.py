@@ -19,10 +19,8 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import json
-import os
 import re
 import socket
-import tempfile
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -32,6 +30,7 @@ from urllib.parse import urlsplit
 import httpx
 import yaml
 
+from kb import files
 from kb.content.markdown import mask_code
 from kb.findings import ERROR, WARNING, Finding
 from kb.pages import FRONT_MATTER, iter_markdown
@@ -142,16 +141,8 @@ def load_cache(path: Path, now: float) -> dict[str, Result]:
 
 def save_cache(path: Path, results: dict[str, Result]) -> None:
     """Write the cache atomically (a temporary file renamed over the old one)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = {"version": 1, "results": {url: asdict(r) for url, r in sorted(results.items())}}
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=1, ensure_ascii=False)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    files.replace(path, json.dumps(data, indent=1, ensure_ascii=False))
 
 
 # -- checking ---------------------------------------------------------------------

@@ -14,7 +14,8 @@ from pathlib import Path
 import yaml
 
 from kb.content.schema import AUDIENCES
-from kb.translations.frontmatter import replace, write_new, yaml_scalar
+from kb.files import replace, write_new
+from kb.translations.frontmatter import yaml_scalar
 from kb.translations.paths import UsageError
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from kb.pages import FRONT_MATTER, content_hash
-from kb.translations.frontmatter import write_new
+from kb.files import write_new
 from kb.translations.paths import UsageError, source_and_translation
 from kb.translations.status import load
 

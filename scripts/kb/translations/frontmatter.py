@@ -6,10 +6,7 @@ chose survive. Every result is parsed again before it is written.
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from pathlib import Path
 
 import yaml
 
@@ -83,34 +80,3 @@ def set_block_keys(text: str, block: str, values: dict[str, str | None]) -> str:
                 value is not None and written.get(key) != yaml.safe_load(f"k: {value}")["k"]:
             raise FrontMatterError(f"could not set `{block}.{key}` safely; edit the front matter by hand")
     return new_text
-
-
-def write_new(path: Path, text: str) -> None:
-    """Create `path` with `text` atomically; never overwrite an existing file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temp_copy(path, text)
-    try:
-        os.link(tmp, path)   # fails if `path` exists, even if created a moment ago
-    finally:
-        os.unlink(tmp)
-
-
-def replace(path: Path, text: str) -> None:
-    """Replace the content of `path` with `text` atomically."""
-    tmp = _temp_copy(path, text)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
-def _temp_copy(path: Path, text: str) -> str:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-    if path.exists():
-        os.chmod(tmp, path.stat().st_mode & 0o777)
-    else:
-        os.chmod(tmp, 0o644)
-    return tmp

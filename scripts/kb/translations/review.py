@@ -5,7 +5,8 @@ import datetime as dt
 from pathlib import Path
 
 from kb.pages import FrontMatterError, content_hash
-from kb.translations.frontmatter import replace, set_block_keys, yaml_scalar
+from kb.files import replace
+from kb.translations.frontmatter import set_block_keys, yaml_scalar
 from kb.translations.paths import UsageError, source_and_translation
 from kb.translations.status import load
 
