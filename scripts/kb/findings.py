@@ -15,6 +15,46 @@ ERROR = "error"
 WARNING = "warning"
 FORMATS = ("text", "json", "github")
 
+# Exit codes shared by every `kb` command (the CLI contract, see README).
+EXIT_CLEAN = 0      # nothing wrong (warnings alone are clean)
+EXIT_FINDINGS = 1   # the check ran and found errors
+EXIT_USAGE = 2      # bad arguments or options (click's own UsageError uses 2)
+EXIT_ERROR = 3      # the tool could not run: unreadable data, broken config, I/O error
+
+
+class KbError(Exception):
+    """A data or tool error that stops a command or the build, with where and how to fix it.
+
+    Every module's own error (front matter, registry, snapshot, contacts …) derives
+    from this, so the CLI and the MkDocs plugin each convert errors in one place.
+    """
+
+    def __init__(self, message: str, path: str | None = None, line: int = 0, hint: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.hint = hint
+
+    def location(self) -> str:
+        if not self.path:
+            return ""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        where = self.location()
+        text = f"{where}: {self.message}" if where else self.message
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+class ToolError(click.ClickException):
+    """What a command raises for a KbError: prints `error: …` and exits with EXIT_ERROR."""
+
+    exit_code = EXIT_ERROR
+
+    def __init__(self, error: Exception | str):
+        super().__init__(str(error))
+
 
 @dataclass(frozen=True, order=True)
 class Finding:
@@ -36,8 +76,8 @@ class Finding:
 
 
 def exit_code(findings) -> int:
-    """1 when any finding is an error, else 0 (warnings do not fail a run)."""
-    return 1 if any(f.severity == ERROR for f in findings) else 0
+    """EXIT_FINDINGS when any finding is an error, else EXIT_CLEAN (warnings do not fail a run)."""
+    return EXIT_FINDINGS if any(f.severity == ERROR for f in findings) else EXIT_CLEAN
 
 
 def summary(findings) -> str:
