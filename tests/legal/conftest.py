@@ -1,7 +1,11 @@
-"""Fixtures for kb.legal: the real legal sources in ../shared/legal-sources.
+"""Fixtures for kb.legal, hermetic: nothing outside the repository is read.
 
-CI clones the repository with ../shared beside it, so the sources are found
-through the repository's parent, never through an absolute path.
+- `SOURCES` (tests/legal/fixtures/legal-sources/) holds byte-for-byte copies of a few
+  real records from the project's shared offline sources (see its README.md for
+  where each came from); the tests of the record formats and of `kb legal refresh`
+  read them.
+- The checker is built from the committed data/laws.yml and data/sfs-snapshot.json,
+  the same data `kb legal check` uses, judged as of a fixed day.
 """
 from __future__ import annotations
 
@@ -11,12 +15,13 @@ from pathlib import Path
 import pytest
 
 from kb.legal.check import Checker
-from kb.legal.refresh import DirSource, refresh
 from kb.legal.registry import load_registry
+from kb.legal.snapshot import load_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared" / "legal-sources"
 FIXTURES = Path(__file__).with_name("fixtures")
+SOURCES = FIXTURES / "legal-sources"
+SHARED = SOURCES  # former name, kept for the tests that read real records
 TODAY = dt.date(2026, 11, 22)
 
 
@@ -26,13 +31,9 @@ def registry():
 
 
 @pytest.fixture(scope="session")
-def snapshot(registry):
-    """A snapshot rebuilt from the real saved responses (not the committed file)."""
-    if not SHARED.is_dir():
-        pytest.fail(f"{SHARED} is missing: clone the shared sources beside the repository", pytrace=False)
-    result = refresh(registry, [DirSource(SHARED)])
-    assert result.ok, result.failures
-    return result.snapshot
+def snapshot():
+    """The committed snapshot (data/sfs-snapshot.json)."""
+    return load_snapshot()
 
 
 @pytest.fixture(scope="session")
