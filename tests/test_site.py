@@ -10,12 +10,14 @@ SOURCE = "# Rubrik\n\nText.\n"
 
 def test_unreviewed_translation_is_flagged_machine():
     meta = {"translation": {"status": "machine", "source_hash": content_hash(SOURCE)}}
-    assert translation_flags(meta, SOURCE) == {"machine": True, "outdated": False}
+    flags = translation_flags(meta, SOURCE)
+    assert (flags["machine"], flags["outdated"]) == (True, False)
 
 
 def test_reviewed_current_translation_has_no_banner():
     meta = {"translation": {"status": "reviewed", "source_hash": content_hash(SOURCE)}}
-    assert translation_flags(meta, SOURCE) == {"machine": False, "outdated": False}
+    flags = translation_flags(meta, SOURCE)
+    assert (flags["machine"], flags["outdated"]) == (False, False)
 
 
 def test_changed_swedish_source_marks_translation_outdated():
@@ -23,8 +25,10 @@ def test_changed_swedish_source_marks_translation_outdated():
     assert translation_flags(meta, SOURCE + "\nNy mening.\n")["outdated"] is True
 
 
-def test_missing_translation_metadata_counts_as_not_reviewed():
+def test_missing_translation_metadata_counts_as_not_reviewed_and_outdated():
+    # No source_hash: nobody can show which Swedish text it was made from (kb.translations.state).
     assert translation_flags({}, SOURCE)["machine"] is True
+    assert translation_flags({}, SOURCE)["outdated"] is True
 
 
 def test_csp_allows_exactly_the_inline_scripts_on_the_page():

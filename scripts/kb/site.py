@@ -5,7 +5,7 @@ import base64
 import hashlib
 import re
 
-from kb.pages import content_hash
+from kb.translations import state as translation_state
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
 HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
@@ -13,16 +13,26 @@ CSP_PLACEHOLDER = "KB_CSP"
 
 
 def translation_flags(meta: dict, source_body: str | None) -> dict:
-    """The notices a translated page shows: not reviewed, and/or outdated.
+    """What a translated page tells its readers: the notices (not reviewed,
+    outdated) and the facts about the translation for its footer.
 
-    `source_body` is the current Swedish page's body (None if it is gone).
+    `source_body` is the current Swedish page's body (None if it is gone). The
+    state comes from kb.translations.state, like the status command's and the
+    content gate's.
     """
-    translation = meta.get("translation") or {}
-    flags = {"machine": translation.get("status") != "reviewed", "outdated": False}
-    recorded = translation.get("source_hash")
-    if source_body is not None and recorded and recorded != content_hash(source_body):
-        flags["outdated"] = True
-    return flags
+    found = translation_state.of(meta, source_body)
+    record = translation_state.record_of(meta)
+    return {
+        "machine": not found.reviewed,
+        "outdated": found.outdated,
+        "translated_on": _iso(record.get("translated_on")),
+        "reviewed_on": _iso(record.get("reviewed_on")) if found.reviewed else None,
+        "reviewer_role": record.get("reviewer_role") if found.reviewed else None,
+    }
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if hasattr(value, "isoformat") else (str(value) if value else None)
 
 
 def content_security_policy(html: str) -> str:

@@ -13,7 +13,8 @@ from kb import contacts
 from kb.content.markdown import check_body, mask_code
 from kb.content.schema import SOURCE_HASH, check_front_matter, key_lines
 from kb.findings import ERROR, WARNING, Finding
-from kb.pages import FrontMatterError, content_hash, iter_markdown, read_page
+from kb.pages import FrontMatterError, iter_markdown, read_page
+from kb.translations import state as translation_state
 
 WARN_AFTER_MONTHS = 12
 FAIL_AFTER_MONTHS = 18
@@ -133,17 +134,19 @@ def _translation_source(page, docs_dir: Path) -> list[tuple]:
         return [(1, "KB141", f"the Swedish source docs/{page.source_rel} does not exist",
                  "translations must sit next to their Swedish page: rename this file, or delete it "
                  "if the Swedish page was removed")]
-    translation = page.meta.get("translation")
-    recorded = translation.get("source_hash") if isinstance(translation, dict) else None
-    if not isinstance(recorded, str) or not SOURCE_HASH.match(recorded):
+    recorded = translation_state.record_of(page.meta).get("source_hash")
+    if recorded is not None and (not isinstance(recorded, str) or not SOURCE_HASH.match(recorded)):
         return []  # a malformed hash is reported by the schema (KB105)
     try:
-        current = content_hash(read_page(source, docs_dir).body)
+        found = translation_state.of(page.meta, read_page(source, docs_dir).body)
     except FrontMatterError:
         return []  # reported on the source page itself
-    if recorded != current:
+    if found.outdated:   # the same state the banners and `kb translations status` show
         line = page.meta_lines.get("translation", 1)
+        if found.unknown_source:
+            return []   # outdated because no source_hash is recorded: the schema reports that (KB103)
         return [(line, "KB142", f"the Swedish source changed after this translation was made "
-                 f"(recorded {recorded}, now {current})",
-                 "update the translation, then set translation.source_hash to the new value")]
+                 f"(recorded {found.recorded_hash}, now {found.current_hash})",
+                 "update the translation (`kb translations status` shows what changed), then run "
+                 f"`kb translations mark-updated docs/{page.source_rel} {page.locale}`")]
     return []

@@ -4,9 +4,11 @@ States, in order of precedence:
   orphan    a translation whose Swedish source does not exist
   missing   no translation into this language yet
   outdated  the Swedish page's body changed since the translation was made
-            (its hash differs from translation.source_hash)
+            (its hash differs from translation.source_hash, or no hash is recorded)
   machine   not yet reviewed by a qualified human translator
   current   reviewed, and made from the Swedish text as it is now
+The state of one translation comes from kb.translations.state.of (shared with
+the readers' banners and the content gate).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from pathlib import Path
 from kb.pages import FrontMatterError, Page, content_hash, iter_markdown, read_page
 from kb.project import LOCALES, SOURCE_LOCALE
 from kb.translations.history import History
+from kb.translations.state import of as state_of
 
 STATES = ("current", "outdated", "machine", "missing", "orphan")
 TARGET_LOCALES = [locale for locale in LOCALES if locale != SOURCE_LOCALE]
@@ -38,15 +41,9 @@ class Entry:
 
 
 def translation_state(translation: Page, source_body: str) -> tuple[str, str | None]:
-    """(state, recorded hash) of an existing translation whose source exists."""
-    record = translation.meta.get("translation")
-    record = record if isinstance(record, dict) else {}
-    recorded = record.get("source_hash")
-    if recorded != content_hash(source_body):
-        return "outdated", recorded
-    if record.get("status") != "reviewed":
-        return "machine", recorded
-    return "current", recorded
+    """(state, recorded hash) of an existing translation whose source exists (see kb.translations.state)."""
+    found = state_of(translation.meta, source_body)
+    return found.state, found.recorded_hash
 
 
 def collect(root: Path, history: History | None = None) -> list[Entry]:
