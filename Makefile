@@ -6,7 +6,7 @@ MKDOCS := $(VENV)/bin/mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test bench clean setup setup-test
+.PHONY: serve build preview test bench clean setup setup-test
 
 $(VENV)/.installed: requirements.txt scripts/pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -22,14 +22,24 @@ $(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt package.json p
 setup: $(VENV)/.installed
 setup-test: $(VENV)/.test-installed
 
-## Build the site (strict) and serve it on http://127.0.0.1:8000
-serve: build
-	@echo "Serving site/ on http://127.0.0.1:8000 (Ctrl-C stops)"
-	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
+# The language `make serve` previews: Swedish unless asked (`make serve KB_LANG=ar`).
+KB_LANG ?= sv
+# Never --quiet: it hides MkDocs' warnings from --strict's counter (a broken link would pass).
+MKDOCS_BUILD := env -u KB_SERVE_LANG $(MKDOCS) build --strict --clean
+
+## Live preview of one language on http://127.0.0.1:8000: rebuilds and reloads the browser on every
+## save in docs/, overrides/ and data/, and reports every problem again on every rebuild
+serve: $(VENV)/.installed
+	@echo "Live preview of '$(KB_LANG)' on http://127.0.0.1:8000 (Ctrl-C stops; make preview for the full site)"
+	KB_SERVE_LANG=$(KB_LANG) $(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
 ## Strict build of every language into site/
 build: $(VENV)/.installed
-	$(MKDOCS) build --strict --clean --quiet
+	$(MKDOCS_BUILD)
+
+## The full build served by nginx with deploy/nginx.conf (gzip, per-language 404, CSP) on port 8000
+preview: build $(VENV)/.test-installed
+	$(PY) -m kb.preview site --port 8000
 
 ## Every test, in CI order; ends with a summary
 test: $(VENV)/.test-installed

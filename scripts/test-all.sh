@@ -7,7 +7,7 @@ BIN=.venv/bin
 export NO_MKDOCS_2_WARNING=1 PYTHONDONTWRITEBYTECODE=1
 
 steps=(
-  "strict build|$BIN/mkdocs build --strict --clean --quiet"
+  "strict build|env -u KB_SERVE_LANG $BIN/mkdocs build --strict --clean"
   "unit tests|KB_BUILT_SITE=$PWD/site $BIN/python -m pytest -q -p no:cacheprovider tests --ignore=tests/browser"
   "content check|$BIN/kb content check"
   "legal check|$BIN/kb legal check"

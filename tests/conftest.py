@@ -26,7 +26,8 @@ def built_site(tmp_path_factory) -> Path:
         return Path(os.environ["KB_BUILT_SITE"])
     site = tmp_path_factory.mktemp("built-site") / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    result = subprocess.run([str(MKDOCS), "build", "--strict", "--quiet", "-d", str(site)],
+    env.pop("KB_SERVE_LANG", None)  # a one-language preview setting must not shrink the site under test
+    result = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(site)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)

@@ -7,7 +7,6 @@ would otherwise be shown with its groups in reverse order.
 """
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
@@ -26,8 +25,8 @@ class ContactsError(ValueError):
     pass
 
 
-@functools.lru_cache(maxsize=4)
 def load(path: Path = CONTACTS) -> tuple[dict, ...]:
+    """Read and validate the registry (not cached: `mkdocs serve` must see every edit; the plugin reads it once per build)."""
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     for number, entry in enumerate(entries, start=1):
         for key in ("number", "name", "source", "checked"):
@@ -70,13 +69,6 @@ def mark_numbers(html: str, numbers) -> str:
             out.append(regex.sub(
                 lambda m: f'<a class="kb-tel" href="{dial(m.group(1))}" dir="ltr">{m.group(1)}</a>', part))
     return "".join(out)
-
-
-@functools.lru_cache(maxsize=1024)
-def mark_registered(html: str) -> str:
-    """mark_numbers with the registry's numbers; remembered, because the i18n
-    plugin renders each Swedish page again as every language's fallback."""
-    return mark_numbers(html, [entry["number"] for entry in load()])
 
 
 def find_numbers(text: str) -> list[tuple[int, str]]:

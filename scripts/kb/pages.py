@@ -12,20 +12,20 @@ from pathlib import Path
 
 import yaml
 
+from kb.findings import KbError
 from kb.project import LOCALES, SOURCE_LOCALE
 
 # libyaml's safe loader when PyYAML has it: same results, several times faster.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+OPENING = re.compile(r"\A---[ \t]*\r?\n")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 
 
-class FrontMatterError(ValueError):
-    """Front matter that cannot be read; `line` is 1-based within the file."""
+class FrontMatterError(KbError, ValueError):
+    """Front matter that cannot be read; `line` is 1-based within the file (callers set `path`)."""
 
-    def __init__(self, message: str, line: int = 1):
-        super().__init__(message)
-        self.message = message
-        self.line = line
+    def __init__(self, message: str, line: int = 1, path: str | None = None):
+        super().__init__(message, path, line)
 
 
 @dataclass
@@ -46,8 +46,13 @@ class Page:
 
 def split_front_matter(text: str) -> tuple[dict, str, int, dict]:
     """Return (meta, body, body_line, key_lines). Raises FrontMatterError."""
+    text = text.removeprefix("\ufeff")  # a BOM (some Windows editors add one) must not hide the front matter
     match = FRONT_MATTER.match(text)
     if not match:
+        if OPENING.match(text):
+            raise FrontMatterError("front matter opened with `---` on line 1 is never closed: add a line with "
+                                   "only `---` after its last `key: value` line (without it the front matter "
+                                   "would be published as page text)", 1)
         return {}, text, 1, {}
     raw = match.group(1) or ""
     try:

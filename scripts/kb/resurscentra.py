@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from kb.findings import KbError
 from kb.project import DATA_DIR
 
 MARKER = "<!-- kb:resurscentra -->"
@@ -20,8 +21,8 @@ OFFERS = {
 REQUIRED = ("name", "county", "status", "offers", "source")
 
 
-class DataError(ValueError):
-    pass
+class DataError(KbError, ValueError):
+    """data/resurscentra.yml is malformed; the message names the entry and the field."""
 
 
 def load(path: Path = DATA_DIR / "resurscentra.yml") -> dict:
@@ -64,7 +65,8 @@ def render(data: dict) -> str:
     return "\n".join(rows) + "\n" + caption
 
 
-def expand(markdown: str) -> str:
+def expand(markdown: str, data: dict | None = None) -> str:
+    """Replace the marker with the table; `data` is what `load()` returned (read once per build)."""
     if MARKER not in markdown:
         return markdown
-    return markdown.replace(MARKER, render(load()))
+    return markdown.replace(MARKER, render(data if data is not None else load()))

@@ -8,92 +8,38 @@ checks headers, compression, caching and the per-language 404 pages over HTTP.
 from __future__ import annotations
 
 import gzip
-import os
 import re
-import shutil
-import socket
 import subprocess
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from kb import preview
+from kb.findings import KbError
 from kb.project import LANGUAGES, SOURCE_LOCALE
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ROOT / "deploy" / "nginx.conf"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-MIME_TYPES = Path("/etc/nginx/mime.types")
+NGINX = preview.nginx_binary()
 
 pytestmark = pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed (make setup-test)")
-
-MAIN = """\
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log warn;
-{user}
-events {{ worker_connections 64; }}
-http {{
-    include {mime_types};
-    default_type application/octet-stream;
-    client_body_temp_path {prefix}/client_body;
-    proxy_temp_path {prefix}/proxy;
-    fastcgi_temp_path {prefix}/fastcgi;
-    uwsgi_temp_path {prefix}/uwsgi;
-    scgi_temp_path {prefix}/scgi;
-    # If the site's `access_log off` were missing, requests would land here.
-    access_log {prefix}/access.log;
-    include {prefix}/kb.conf;
-}}
-"""
-
-
-def site_config(port: int, site: Path) -> str:
-    """deploy/nginx.conf with the deployer's lines pointed at this test."""
-    text = CONFIG.read_text(encoding="utf-8")
-    substitutions = [(r"^    listen 80;$", f"    listen 127.0.0.1:{port};"),
-                     (r"^    listen \[::\]:80;$", ""),
-                     (r"^    root /srv/kb/site;$", f"    root {site};")]
-    for pattern, replacement in substitutions:
-        text, count = re.subn(pattern, replacement, text, flags=re.M)
-        assert count == 1, f"deploy/nginx.conf no longer has exactly one line matching {pattern}"
-    return text
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def nginx(built_site, tmp_path_factory):
     prefix = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    (prefix / "kb.conf").write_text(site_config(port, built_site), encoding="utf-8")
-    # As root, nginx's workers switch to `nobody`, who cannot read pytest's private temp folders.
-    user = "user root;" if os.geteuid() == 0 else ""
-    (prefix / "nginx.conf").write_text(MAIN.format(prefix=prefix, user=user, mime_types=MIME_TYPES),
-                                       encoding="utf-8")
-    command = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", str(prefix / "error.log"),
-               "-g", "daemon off;"]
+    port = preview.free_port()
+    main = preview.write_config(prefix, port, built_site)
+    command = preview.command(prefix, main)
     test = subprocess.run([*command[:-2], "-t"], capture_output=True, text=True)
     assert test.returncode == 0, test.stderr
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"nginx did not start: {process.communicate()[1]}", pytrace=False)
-            time.sleep(0.05)
-    with httpx.Client(base_url=base, follow_redirects=False, timeout=5) as client:
+    try:
+        preview.wait_for(port, process)
+    except KbError as error:
+        pytest.fail(str(error), pytrace=False)
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", follow_redirects=False, timeout=5) as client:
         yield client, prefix, built_site
     process.terminate()
     process.wait(timeout=10)

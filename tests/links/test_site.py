@@ -79,7 +79,7 @@ def scratch(tmp_path_factory):
     (project / "docs" / "kb-lanktest.en.md").write_text(ENGLISH, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-d", str(project / "site")],
+    result = subprocess.run([str(mkdocs), "build", "--strict", "-d", str(project / "site")],
                             cwd=project, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         pytest.fail(f"scratch build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)

@@ -34,19 +34,19 @@ def kb(*args):
 
 
 def buildable(project: Path) -> None:
-    """The real mkdocs.yml with the small project's nav and absolute paths to theme and hooks."""
+    """The real mkdocs.yml with the small project's nav and absolute paths to the theme and data."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text[: text.index("\nnav:\n") + 1] + NAV
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    text = text.replace("- scripts/kb/mkdocs_hooks.py", f"- {ROOT / 'scripts/kb/mkdocs_hooks.py'}")
+    text = text.replace("data_dir: data", f"data_dir: {ROOT / 'data'}")
     config.write_text(text, encoding="utf-8")
 
 
 def build(project: Path) -> Path:
     site = project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean",
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                              "-d", str(site)], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return site

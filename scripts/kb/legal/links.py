@@ -5,19 +5,15 @@ Every citation outside headings, code and existing links becomes
 Citations whose status needs a reader's caution (amended-since-review,
 changes-soon, unverifiable) get the class `kb-law--warning` and a title that
 says why. Failing statuses (repealed, unknown-*) are returned so that the
-build can stop; see kb/mkdocs_hooks.py.
+build can stop; see kb/plugin/plugin.py, which keeps one checker per build.
 """
 from __future__ import annotations
 
 import html as htmllib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from kb.legal.check import FAILING, SEVERITY, Checker
-from kb.legal.registry import REGISTRY_PATH, cached_registry
-from kb.legal.snapshot import SNAPSHOT_PATH, cached_snapshot
 
 WARNING = {"amended-since-review", "changes-soon", "unverifiable"}
 SKIP = {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "button", "svg", "title",
@@ -32,12 +28,6 @@ class Problem:
     status: str
     message: str
     hint: str
-
-
-@lru_cache(maxsize=4)
-def cached_checker(registry_path: Path = REGISTRY_PATH, snapshot_path: Path = SNAPSHOT_PATH) -> Checker:
-    """One checker per process: the i18n plugin builds the site once per language."""
-    return Checker(cached_registry(registry_path), cached_snapshot(snapshot_path))
 
 
 def link_citations(html: str, checker: Checker, reviewed=None) -> tuple[str, list[Problem], set[str]]:
@@ -109,32 +99,3 @@ def checked_through(checker: Checker, cited: set[str]) -> str | None:
         if through:
             parts.append(f"{through} ({sfs})")
     return ", ".join(parts) or None
-
-
-_reported: set[tuple] = set()
-
-
-def first_report(src_uri: str, problem: Problem) -> bool:
-    """True the first time a problem on a page is seen in this process (the site is built once per language)."""
-    key = (src_uri, problem.text, problem.status)
-    if key in _reported:
-        return False
-    _reported.add(key)
-    return True
-
-
-def page_links(html: str, meta: dict) -> tuple[str, list[Problem], str | None]:
-    """What the MkDocs hook needs: linked HTML, failing citations, the 'checked through' text.
-
-    The i18n plugin renders every Swedish page again as the fallback of each
-    language without a translation, so the same HTML arrives up to eight times:
-    the answer is remembered for the rest of the build.
-    """
-    return _page_links(html, meta.get("reviewed"))
-
-
-@lru_cache(maxsize=1024)
-def _page_links(html: str, reviewed) -> tuple[str, list[Problem], str | None]:
-    checker = cached_checker()
-    html, problems, cited = link_citations(html, checker, reviewed)
-    return html, problems, checked_through(checker, cited)

@@ -1,0 +1,244 @@
+"""The `kb` MkDocs plugin. Read top to bottom, this is the build's timeline.
+
+mkdocs-static-i18n runs the whole build once per language (kb.plugin.i18n
+says which one). All state lives on the plugin instance and is reset at the
+start of every top-level build, so `mkdocs serve` reports every problem again
+on every rebuild and picks up edits to data/. The logic lives in the kb
+package; each event below only delegates.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from kb import contacts, resurscentra, search_index, site
+from kb.findings import KbError
+from kb.legal import links as legal_links
+from kb.legal.check import Checker
+from kb.legal.registry import load_registry
+from kb.legal.snapshot import load_snapshot
+from kb.pages import FrontMatterError, split_front_matter
+from kb.plugin import i18n, navcheck
+from kb.plugin.config import KbConfig
+from kb.project import BY_LOCALE, LANGUAGES, LOCALES, SOURCE_LOCALE
+from kb.translations import statuspage as translation_status_page
+
+BCP47 = {language.locale: language.bcp47 for language in LANGUAGES}
+log = logging.getLogger("mkdocs.plugins.kb")
+
+
+@dataclass
+class BuildState:
+    """What one top-level build (all languages) loads once and remembers."""
+
+    checker: Checker
+    phone_numbers: list[str]
+    resource_centres: dict
+    # The i18n plugin renders each Swedish page again as every other language's
+    # fallback: the same HTML arrives up to eight times, so results are remembered
+    # for this build (and only this build).
+    legal_links: dict[tuple[str, Any], tuple] = field(default_factory=dict)
+    marked_numbers: dict[str, str] = field(default_factory=dict)
+    reported: set[tuple] = field(default_factory=set)
+
+    def report_once(self, key: tuple) -> bool:
+        if key in self.reported:
+            return False
+        self.reported.add(key)
+        return True
+
+
+def _data_error(error: Exception, path: Path) -> PluginError:
+    """One conversion of a data error into the build's error (never a traceback)."""
+    if isinstance(error, KbError) and error.path:
+        return PluginError(str(error))
+    return PluginError(f"{path}: {error}")
+
+
+class KbPlugin(BasePlugin[KbConfig]):
+    # Under `mkdocs serve` the pages' CSP must let MkDocs' live-reload script run. This is
+    # per process on purpose: after an edit to mkdocs.yml, MkDocs creates a new plugin
+    # instance for the rebuild without calling on_startup again.
+    serving: bool = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state: BuildState | None = None
+
+    # --- once per process -------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        KbPlugin.serving = command == "serve"
+
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):
+        # MkDocs watches docs/ and mkdocs.yml; the facts and the theme overrides change pages too.
+        server.watch(self.config.data_dir)
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
+        return server
+
+    # --- once per language build ------------------------------------------------------
+
+    @event_priority(100)  # before the i18n plugin reconfigures the build for a language
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The templates read these two from config.extra; the plugin's options are the one place they are set.
+        config.extra["quick_exit_url"] = self.config.quick_exit_url
+        config.extra["emergency_number"] = self.config.emergency_number
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if i18n.is_nested_build(config):
+            return  # one state for all languages of this build
+        self.state = self._load_state()
+        for problem in navcheck.missing_nav_files(config):
+            log.warning(problem)
+
+    def _load_state(self) -> BuildState:
+        data = Path(self.config.data_dir)
+        loaders = (
+            (data / "laws.yml", lambda: load_registry(data / "laws.yml")),
+            (data / "sfs-snapshot.json", lambda: load_snapshot(data / "sfs-snapshot.json")),
+            (data / "contacts.yml", lambda: [entry["number"] for entry in contacts.load(data / "contacts.yml")]),
+            (data / "resurscentra.yml", lambda: resurscentra.load(data / "resurscentra.yml")),
+        )
+        loaded = []
+        for path, load in loaders:
+            try:
+                loaded.append(load())
+            except Exception as error:  # noqa: BLE001 - any failure to read a data file is reported with its path
+                raise _data_error(error, path) from None
+        registry, snapshot, numbers, centres = loaded
+        return BuildState(Checker(registry, snapshot), numbers, centres)
+
+    # --- once per page and language ---------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._check_front_matter(page, config)
+        building = i18n.current_language(config)
+        file_locale = i18n.page_locale(page, i18n.default_language(config))
+        kb: dict[str, Any] = {"fallback": building != SOURCE_LOCALE and file_locale == SOURCE_LOCALE}
+        if file_locale != SOURCE_LOCALE:
+            src = Path(page.file.abs_src_path)
+            source = src.with_name(src.name.replace(f".{file_locale}.md", ".md"))
+            body = split_front_matter(source.read_text(encoding="utf-8"))[1] if source.exists() else None
+            kb.update(site.translation_flags(page.meta, body))
+            # The Swedish page has the same URL without the language prefix.
+            kb["source_url"] = page.file.url.removeprefix(f"{building}/")
+        page.meta["kb"] = kb
+        try:
+            return resurscentra.expand(markdown, self._state.resource_centres)
+        except resurscentra.DataError as error:
+            raise PluginError(f"data/resurscentra.yml (used by docs/{page.file.src_uri}): {error}") from None
+
+    def _check_front_matter(self, page: Page, config: MkDocsConfig) -> None:
+        """MkDocs publishes front matter without its closing `---` as page text; we stop instead."""
+        try:
+            split_front_matter(page.file.content_string)
+        except FrontMatterError as error:
+            if self._state.report_once(("front-matter", page.file.src_uri)):
+                log.error(f"{Path(config.docs_dir).name}/{page.file.src_uri}:{error.line}: {error.message}")
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Link every citation of Swedish law to riksdagen.se and say how far the check reaches.
+        # Failing citations (repealed, unknown-*) are logged as errors, so `mkdocs build --strict`
+        # stops. Cautions (amended-since-review, changes-soon, unverifiable) are NOT logged as
+        # warnings: a provision amended after the page was reviewed must not block publishing.
+        # They get the CSS class kb-law--warning and a title; `kb legal check` lists them.
+        state = self._state
+        key = (html, page.meta.get("reviewed"))
+        if key not in state.legal_links:
+            linked, problems, cited = legal_links.link_citations(html, state.checker, page.meta.get("reviewed"))
+            state.legal_links[key] = (linked, problems, legal_links.checked_through(state.checker, cited))
+        html, problems, checked = state.legal_links[key]
+        for problem in problems:
+            if state.report_once((page.file.src_uri, problem.text, problem.status)):
+                log.error(f"docs/{page.file.src_uri}: {problem.text}: {problem.status}: {problem.message} "
+                          f"({problem.hint})")
+        if checked:
+            page.meta.setdefault("kb", {})["legal_checked"] = checked
+        # Phone numbers from data/contacts.yml become dialable and keep their digit order in RTL text.
+        if html not in state.marked_numbers:
+            state.marked_numbers[html] = contacts.mark_numbers(html, state.phone_numbers)
+        return state.marked_numbers[html]
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        building = i18n.current_language(config)
+        if building != i18n.default_language(config):
+            output = site.search_base_for_language(output, building)
+        return self._finish(output, building)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        # Static templates are rendered once per language to the same path, so the
+        # last language's 404 page used to win. Keep the root language's at site/404.html
+        # and write the others to site/<locale>/404.html (deploy/nginx.conf serves them).
+        if template_name != "404.html":
+            return output_content
+        building = i18n.current_language(config)
+        output = self._finish(output_content, building)
+        if building == i18n.default_language(config):
+            return output
+        target = Path(config.site_dir) / building / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return ""  # empty output: MkDocs leaves site/404.html (the root language's) alone
+
+    def _finish(self, html: str, locale: str) -> str:
+        language = BY_LOCALE[locale]
+        return site.finish_html(html, language.bcp47, language.dir, BCP47, preview=self.serving)
+
+    # --- once per build, after every language -----------------------------------------
+
+    @event_priority(-200)  # after the i18n plugin (-100) has built the other languages
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if i18n.is_nested_build(config):
+            return
+        site_dir = Path(config.site_dir)
+        if self.config.status_page:
+            try:  # the translators' status page: Swedish only, outside navigation and search
+                translation_status_page.write(site_dir, Path(config.docs_dir).parent)
+            except FrontMatterError as error:
+                raise PluginError(f"{error.path}:{error.line}: {error.message}") from None
+        if self.config.split_search_index:
+            self._split_search_index(site_dir, i18n.default_language(config))
+        self._sitemap(site_dir)
+
+    @staticmethod
+    def _split_search_index(site_dir: Path, root_locale: str) -> None:
+        combined = site_dir / "search" / "search_index.json"
+        if not combined.exists():
+            return
+        index = json.loads(combined.read_text(encoding="utf-8"))
+
+        def has_page(locale: str, page: str) -> bool:
+            return (site_dir / locale / page / "index.html").exists() or (site_dir / locale / page).is_file()
+
+        locales = [locale for locale in LOCALES if locale == root_locale or (site_dir / locale).is_dir()]
+        for locale, part in search_index.split_index(index, locales, root_locale, has_page).items():
+            target = site_dir / ("" if locale == root_locale else locale) / "search" / "search_index.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    @staticmethod
+    def _sitemap(site_dir: Path) -> None:
+        sitemap = site_dir / "sitemap.xml"
+        if sitemap.exists():
+            text = site.bcp47_hreflang(sitemap.read_text(encoding="utf-8"), BCP47)
+            sitemap.write_text(text, encoding="utf-8")
+            sitemap.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+    @property
+    def _state(self) -> BuildState:
+        if self.state is None:  # on_pre_build always runs first; this guards a changed MkDocs event order
+            raise PluginError("kb plugin: page event before on_pre_build (has MkDocs' event order changed?)")
+        return self.state
+

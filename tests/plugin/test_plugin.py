@@ -1,0 +1,78 @@
+"""The kb plugin's page events, run in-process on the real mkdocs.yml (no build needed)."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.config import load_config
+
+from kb.plugin import KbPlugin
+from kb.project import ROOT
+
+
+@pytest.fixture
+def loaded(monkeypatch):
+    monkeypatch.delenv("KB_SERVE_LANG", raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["kb"]
+    assert isinstance(plugin, KbPlugin)
+    plugin.on_pre_build(config=config)
+    return config, plugin
+
+
+def page(src_uri="x/page.md", reviewed=dt.date(2026, 11, 22)):
+    return SimpleNamespace(meta={"reviewed": reviewed, "kb": {"fallback": False}}, file=SimpleNamespace(src_uri=src_uri))
+
+
+def errors(caplog):
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_the_plugin_is_registered_by_entry_point_with_its_options(loaded):
+    config, plugin = loaded
+    assert plugin.config.quick_exit_url.startswith("https://")
+    assert config.extra["quick_exit_url"] == plugin.config.quick_exit_url  # the templates read it there
+
+
+def test_a_page_gets_law_links_and_the_snapshot_state(loaded, caplog):
+    config, plugin = loaded
+    p = page()
+    html = plugin.on_page_content("<p>Se 19 kap. 1 § socialtjänstlagen (2025:400).</p>", page=p, config=config, files=None)
+    assert 'class="kb-law' in html and 'href="https://www.riksdagen.se/' in html and 'rel="noreferrer"' in html
+    assert "(2025:400)" in p.meta["kb"]["legal_checked"]
+    assert p.meta["kb"]["fallback"] is False  # the plugin adds to what on_page_markdown set
+    assert not errors(caplog)
+
+
+def test_a_repealed_citation_is_reported_once_per_build_and_again_in_the_next(loaded, caplog):
+    config, plugin = loaded
+    source = "<p>14 kap. 1 § socialtjänstlagen (2001:453)</p>"
+    for _language in range(3):  # the i18n plugin renders the Swedish page for every language
+        plugin.on_page_content(source, page=page("a/repealed.md"), config=config, files=None)
+    assert len(errors(caplog)) == 1 and "repealed" in errors(caplog)[0] and "a/repealed.md" in errors(caplog)[0]
+    plugin.on_pre_build(config=config)  # the next build (mkdocs serve rebuilding after a save)
+    plugin.on_page_content(source, page=page("a/repealed.md"), config=config, files=None)
+    assert len(errors(caplog)) == 2
+
+
+def test_cautions_are_not_logged(loaded, caplog):
+    config, plugin = loaded
+    html = plugin.on_page_content("<p>19 kap. 1 § SoL</p>", page=page(reviewed=dt.date(2025, 12, 1)),
+                                  config=config, files=None)
+    assert "kb-law--warning" in html
+    assert not errors(caplog)
+
+
+def test_a_quick_exit_url_that_is_not_https_is_a_config_error(tmp_path):
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "quick_exit_url: https://www.smhi.se/", "quick_exit_url: http://www.smhi.se/")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    text = text.replace("data_dir: data", f"data_dir: {ROOT / 'data'}")
+    (tmp_path / "docs").mkdir()
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(text, encoding="utf-8")
+    from mkdocs.exceptions import Abort, ConfigurationError
+    with pytest.raises((Abort, ConfigurationError)):
+        load_config(str(config_file))
