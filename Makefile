@@ -30,7 +30,7 @@ MKDOCS_BUILD := env -u KB_SERVE_LANG $(MKDOCS) build --strict --clean
 ## Live preview of one language on http://127.0.0.1:8000: rebuilds and reloads the browser on every
 ## save in docs/, overrides/ and data/, and reports every problem again on every rebuild
 serve: $(VENV)/.installed
-	@echo "Live preview of '$(KB_LANG)' on http://127.0.0.1:8000 (Ctrl-C stops; make preview for the full site)"
+	@echo "Live preview of '$(KB_LANG)' (and Swedish) on http://127.0.0.1:8000/$(if $(filter-out sv,$(KB_LANG)),$(KB_LANG)/,) (Ctrl-C stops; make preview for the full site)"
 	KB_SERVE_LANG=$(KB_LANG) $(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
 ## Strict build of every language into site/

@@ -16,6 +16,7 @@ from kb.project import ROOT
 def loaded(monkeypatch):
     monkeypatch.delenv("KB_SERVE_LANG", raising=False)
     config = load_config(str(ROOT / "mkdocs.yml"))
+    config = config.plugins.on_config(config)  # as a build starts: every plugin's on_config, in priority order
     plugin = config.plugins["kb"]
     assert isinstance(plugin, KbPlugin)
     plugin.on_pre_build(config=config)

@@ -97,3 +97,14 @@ def test_the_preview_lets_the_live_reload_script_run(server):
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
     assert "livereload(" in html  # MkDocs injects it inline into every response
     assert "script-src 'self' 'unsafe-inline'" in policy and "sha256-" not in policy
+
+
+def test_kb_lang_previews_that_language_beside_swedish(project):
+    server = Server(project, "en")
+    try:
+        english = server.get("/en/om-oss/")
+        assert english.status_code == 200 and '<html lang="en" dir="ltr"' in english.text
+        assert "kb-notice--fallback" in english.text  # the small project has no English page: Swedish is shown
+        assert server.get("/ar/").status_code == 404  # other languages are not built in the preview
+    finally:
+        server.stop()

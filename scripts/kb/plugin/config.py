@@ -24,5 +24,7 @@ class KbConfig(base.Config):
     data_dir = c.Dir(exists=True, default="data")
     # One lunr index per language instead of the i18n plugin's combined one.
     split_search_index = c.Type(bool, default=True)
+    # Build only the default language and this one (the live preview of one language); None builds all.
+    preview_language = c.Optional(c.Type(str))
     # The translators' status page at /oversattningar/ (Swedish only, outside nav and search).
     status_page = c.Type(bool, default=True)

@@ -10,6 +10,9 @@ from __future__ import annotations
 PLUGIN_NAME = "i18n"
 # Attributes of mkdocs_static_i18n.plugin.I18n this module reads.
 ATTRIBUTES = ("current_language", "building", "default_language", "build_languages")
+# Options of its config (I18nPluginConfig) this module reads or sets.
+CONFIG_OPTIONS = ("languages",)
+LANGUAGE_OPTIONS = ("locale", "default", "build")
 
 
 def _plugin(config):
@@ -42,3 +45,14 @@ def is_nested_build(config) -> bool:
 def page_locale(page, fallback: str) -> str:
     """The language of the file a page was rendered from (its suffix; the default language without one)."""
     return getattr(page.file, "locale", None) or fallback
+
+
+def restrict_build(config, locale: str) -> None:
+    """Build only the default language and `locale` (for the live preview). Must run before the
+    i18n plugin's own on_config; raises ValueError for a locale mkdocs.yml does not list."""
+    plugin = _plugin(config)
+    locales = [language.locale for language in plugin.config.languages]
+    if locale not in locales:
+        raise ValueError(f"KB_LANG={locale!r} is not a language of this site; use one of {', '.join(locales)}")
+    for language in plugin.config.languages:
+        language.build = language.default or language.locale == locale

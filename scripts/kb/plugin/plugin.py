@@ -94,6 +94,11 @@ class KbPlugin(BasePlugin[KbConfig]):
         # The templates read these two from config.extra; the plugin's options are the one place they are set.
         config.extra["quick_exit_url"] = self.config.quick_exit_url
         config.extra["emergency_number"] = self.config.emergency_number
+        if self.config.preview_language and not i18n.is_nested_build(config):
+            try:
+                i18n.restrict_build(config, self.config.preview_language)
+            except ValueError as error:
+                raise PluginError(f"mkdocs.yml, plugin kb, preview_language: {error}") from None
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
