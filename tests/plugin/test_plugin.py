@@ -77,3 +77,18 @@ def test_a_quick_exit_url_that_is_not_https_is_a_config_error(tmp_path):
     from mkdocs.exceptions import Abort, ConfigurationError
     with pytest.raises((Abort, ConfigurationError)):
         load_config(str(config_file))
+
+
+def test_the_project_is_loaded_from_mkdocs_yml_and_agrees_with_languages_yml():
+    from kb.project import load_project
+    project = load_project()
+    assert project.locales[0] == "sv" and "ku-IQ" in project.locales
+    assert project.docs_dir == ROOT / "docs" and project.data_dir == ROOT / "data"
+
+
+def test_languages_that_disagree_are_named():
+    from kb.project import LANGUAGES, language_mismatch
+    locales = [language.locale for language in LANGUAGES]
+    assert language_mismatch(LANGUAGES, locales) is None
+    message = language_mismatch(LANGUAGES, [*locales[:-1], "de"])
+    assert "only in data/languages.yml: ku-IQ" in message and "only in mkdocs.yml: de" in message

@@ -33,6 +33,11 @@ def default_language(config) -> str:
     return _plugin(config).default_language
 
 
+def all_languages(config) -> list[str]:
+    """Every locale mkdocs.yml lists for the i18n plugin, built or not."""
+    return [language.locale for language in _plugin(config).config.languages]
+
+
 def build_languages(config) -> list[str]:
     return list(_plugin(config).build_languages)
 

@@ -30,7 +30,7 @@ from kb.legal.snapshot import load_snapshot
 from kb.pages import FrontMatterError, split_front_matter
 from kb.plugin import i18n, navcheck
 from kb.plugin.config import KbConfig
-from kb.project import BY_LOCALE, LANGUAGES, LOCALES, SOURCE_LOCALE
+from kb.project import BY_LOCALE, LANGUAGES, LOCALES, SOURCE_LOCALE, language_mismatch
 from kb.translations import statuspage as translation_status_page
 
 BCP47 = {language.locale: language.bcp47 for language in LANGUAGES}
@@ -92,6 +92,9 @@ class KbPlugin(BasePlugin[KbConfig]):
     @event_priority(100)  # before the i18n plugin reconfigures the build for a language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The templates read these two from config.extra; the plugin's options are the one place they are set.
+        problem = language_mismatch(LANGUAGES, i18n.all_languages(config))
+        if problem:
+            raise PluginError(problem)
         config.extra["quick_exit_url"] = self.config.quick_exit_url
         config.extra["emergency_number"] = self.config.emergency_number
         if self.config.preview_language and not i18n.is_nested_build(config):
