@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from kb.findings import KbError
 from kb.project import DATA_DIR
 
 CONTACTS = DATA_DIR / "contacts.yml"
@@ -21,17 +22,48 @@ EDGE_BEFORE = r"(?<![\w:§./\-–+])"
 EDGE_AFTER = r"(?![\w:§/\-–]|[ \u00a0]\d)"
 
 
-class ContactsError(ValueError):
-    pass
+REQUIRED = ("number", "name", "source", "checked")
+FIX = "every entry is `- number: \"…\"` with `name:`, `source:` (https://…) and `checked:` (YYYY-MM-DD) under it"
+
+
+class ContactsError(KbError, ValueError):
+    """data/contacts.yml cannot be used. A KbError with the file and line, so the CLI
+    prints `error: data/contacts.yml:12: …` (exit 3) and the build stops with the same text."""
 
 
 def load(path: Path = CONTACTS) -> tuple[dict, ...]:
-    """Read and validate the registry (not cached: `mkdocs serve` must see every edit; the plugin reads it once per build)."""
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    for number, entry in enumerate(entries, start=1):
-        for key in ("number", "name", "source", "checked"):
+    """Read and validate the registry (not cached: `mkdocs serve` must see every edit; the plugin reads it once per build).
+
+    Raises ContactsError naming the file and line on anything it cannot use.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ContactsError(f"cannot read the phone number registry: {exc.strerror or exc}", path,
+                            hint="restore it from git: `git checkout main -- data/contacts.yml`") from None
+    try:
+        root = yaml.compose(text)
+        entries = yaml.safe_load(text) or []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ContactsError(f"not valid YAML: {problem}", path, mark.line + 1 if mark else 0,
+                            "YAML needs `key: value` on each line and the same indentation for the keys of "
+                            "one entry; quote numbers, e.g. number: \"020-50 50 50\"") from None
+    if not isinstance(entries, list):
+        raise ContactsError("the registry must be a list of entries, each starting with `- number:`", path, 1, FIX)
+    nodes = root.value if isinstance(root, yaml.SequenceNode) else []
+    for index, entry in enumerate(entries):
+        line = nodes[index].start_mark.line + 1 if index < len(nodes) else 0
+        if not isinstance(entry, dict):
+            raise ContactsError(f"entry {index + 1} is not a mapping of `key: value` lines", path, line, FIX)
+        for key in REQUIRED:
             if not entry.get(key):
-                raise ContactsError(f"{path.name}: entry {number} ({entry.get('number', '?')}): missing `{key}`")
+                raise ContactsError(f"entry {index + 1} ({entry.get('number', '?')}): missing `{key}`", path, line,
+                                    FIX + "; never add a number without its source and the date you checked it")
+        if not isinstance(entry["number"], str):
+            raise ContactsError(f"entry {index + 1}: the number {entry['number']!r} must be quoted text", path, line,
+                                f'write it exactly as the pages show it, in quotes: number: "{entry["number"]}"')
     return tuple(entries)
 
 

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kb.cli import main
+from kb.findings import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_USAGE
 
 HERE = Path(__file__).parent
 
@@ -71,3 +74,53 @@ def test_json_and_github_formats(tmp_path):
 def test_a_missing_docs_folder_is_a_usage_error(tmp_path):
     result = run([], tmp_path)
     assert result.exit_code == 2 and "no such folder" in result.output
+
+
+def test_exit_codes_follow_the_shared_contract(tmp_path):
+    assert run(["--today", "2026-11-22"], project(tmp_path / "a", "good")).exit_code == EXIT_CLEAN
+    assert run(["--today", "2026-11-22"], project(tmp_path / "b", "bad")).exit_code == EXIT_FINDINGS
+    assert run(["--today", "22/11/2026"], project(tmp_path / "c", "good")).exit_code == EXIT_USAGE
+
+
+@pytest.mark.parametrize("registry, where, what", [
+    ("- number: '112'\n  name: [unclosed\n", "data/contacts.yml:3", "not valid YAML"),
+    ("- number: '112'\n  name: Nödnummer\n  checked: 2026-11-22\n", "data/contacts.yml:1", "missing `source`"),
+    ("- number: 112\n  name: N\n  source: https://www.polisen.se/\n  checked: 2026-11-22\n",
+     "data/contacts.yml:1", "must be quoted text"),
+    ("number: '112'\n", "data/contacts.yml:1", "must be a list"),
+])
+def test_a_broken_contacts_registry_is_a_message_with_file_and_line_exit_3(tmp_path, registry, where, what):
+    root = project(tmp_path, "good")
+    (root / "data").mkdir()
+    (root / "data" / "contacts.yml").write_text(registry, encoding="utf-8")
+    result = run(["--today", "2026-11-22"], root)
+    assert result.exit_code == EXIT_ERROR, result.output
+    assert result.output.startswith(f"Error: {where}: ") and what in result.output
+    assert "hint:" in result.output and "Traceback" not in result.output
+
+
+def test_kb_format_chooses_the_format_like_the_option(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_FORMAT", "json")
+    result = run(["--today", "2026-11-22"], project(tmp_path, "bad"))
+    assert result.exit_code == EXIT_FINDINGS and json.loads(result.output)[0]["code"].startswith("KB1")
+
+
+def test_messages_are_english_and_hints_never_point_into_python_files(tmp_path):
+    data = json.loads(run(["--today", "2026-11-22", "--format", "json"], project(tmp_path, "bad")).output)
+    swedish = re.compile(r"\b(och|inte|finns|saknas|sidan|källa|ska|måste|är)\b", re.I)
+    for finding in data:
+        for text in (finding["message"], finding["hint"]):
+            # quoted values from the page (titles, owners) may be Swedish; the words around them may not
+            outside_quotes = re.sub(r"'[^']*'|`[^`]*`|\"[^\"]*\"", "", text)
+            assert not swedish.search(outside_quotes), finding
+        assert ".py" not in finding["hint"], finding
+
+
+def test_no_hint_tells_an_editor_to_write_source_hash_by_hand(tmp_path):
+    data = json.loads(run(["--today", "2026-11-22", "--format", "json"], project(tmp_path, "bad")).output)
+    hints = [f["hint"] for f in data if f["code"] == "KB142" or "`source_hash` must" in f["message"]
+             or "needs a `translation:` block" in f["message"]]
+    assert len(hints) == 3, "the corpus has an outdated, a malformed and a missing translation block"
+    for hint in hints:
+        assert "kb translations mark-updated" in hint or "kb new translation" in hint, hint
+        assert "set translation.source_hash" not in hint and "content_hash" not in hint, hint

@@ -15,7 +15,7 @@ owner: Enheten för stöd och samverkan
 reviewed: 2026-11-01
 sources:
   - title: A
-    url: https://a.example/
+    url: https://www.riksdagen.se/
     checked: 2026-11-01
   - title: B
     seed: 000_eba871a2bf6b7415.txt L1-2

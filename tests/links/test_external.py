@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from kb.cli import main
+from kb.findings import EXIT_ERROR, EXIT_USAGE, KbError
 from kb.links import external
 from kb.links.external import Options, Result, check_urls, retry_after
 
@@ -31,7 +32,7 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def do_GET(self):  # noqa: N802 - the name http.server calls
+    def do_GET(self):
         with self.lock:
             count = self.hits[self.path] = self.hits.get(self.path, 0) + 1
             self.hits.setdefault("times", []).append((self.path, time.monotonic()))
@@ -200,8 +201,9 @@ def test_an_unreadable_cache_is_an_empty_cache(tmp_path):
 def test_the_allowlist_needs_a_reason(tmp_path):
     path = tmp_path / "allow.yml"
     path.write_text("- host: example.org\n  reason: blocks bots\n- host: other.example\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="reason"):
+    with pytest.raises(KbError, match="reason") as caught:
         external.load_allowlist(path)
+    assert caught.value.path == str(path) and "host:" in caught.value.hint
     assert external.allowlisted("https://www.example.org/x", {"example.org"})
     assert not external.allowlisted("https://badexample.org/x", {"example.org"})
 
@@ -242,3 +244,23 @@ def test_command_checks_and_fails_on_broken_links(tmp_path, server, monkeypatch)
     assert f"docs/index.md:11: KB411 error: {server}/gone answers HTTP 410" in result.output
     assert f"docs/index.md:11: KB412 warning: {server}/moved has moved permanently to {server}/ok" in result.output
     assert "3 checked now, 0 from the cache" in result.output and "1 skipped" in result.output
+
+
+def test_command_a_broken_allowlist_is_a_tool_error_exit_3_not_a_traceback(tmp_path, monkeypatch):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# T\n\nText.\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "links-allowlist.yml").write_text("- host: a.example\n  reason: [unclosed\n",
+                                                          encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["links", "check", "--external"])
+    assert result.exit_code == EXIT_ERROR, result.output
+    assert result.output.startswith("Error: data/links-allowlist.yml:")
+    assert "not valid YAML" in result.output and "hint:" in result.output
+    assert not isinstance(result.exception, KbError)   # converted, not raised through
+
+
+def test_command_without_a_built_site_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["links", "check", "site"])
+    assert result.exit_code == EXIT_USAGE and "make build" in result.output

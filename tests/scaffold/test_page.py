@@ -10,10 +10,10 @@ from click.testing import CliRunner
 
 from kb.cli import main
 from kb.content.check import check_docs
+from kb.findings import EXIT_USAGE
 from kb.pages import read_page
 from kb.scaffold.page import add_to_nav, nav_entries
 from kb.translations.paths import UsageError
-
 
 
 def run(*args):
@@ -53,7 +53,8 @@ def test_page_without_a_source_cannot_pass_the_content_check(project):
     assert new_page(project).exit_code == 0
     findings = [f for f in check_docs(project / "docs", dt.date.today())
                 if f.file.endswith("var-historia.md")]
-    assert [(f.code, f.severity) for f in findings] == [("KB103", "error")]
+    # no source and no text yet: both are errors until the editor has written them
+    assert [(f.code, f.severity) for f in findings] == [("KB103", "error"), ("KB134", "error")]
     assert "neither `url` nor `seed`" in findings[0].message
 
 
@@ -61,8 +62,18 @@ def test_page_with_a_source_passes_the_content_check(project):
     result = new_page(project, "om-oss", "var-historia", "--source-title",
                       "Plan för Länsstyrelsens uppdrag 2021", "--source-url", "https://www.lansstyrelsen.se/")
     assert result.exit_code == 0, result.output
+    page = project / "docs/om-oss/var-historia.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nCentret började sitt arbete …\n", encoding="utf-8")
     findings = [f for f in check_docs(project / "docs", dt.date.today()) if f.file.endswith("var-historia.md")]
     assert findings == []
+
+
+def test_an_owner_outside_the_list_is_refused_before_anything_is_written(project):
+    result = run("new", "page", "om-oss", "ny", "--title", "Ny", "--description", "D.", "--audience", "alla",
+                 "--owner", "Enheten för kommunikation", "--root", project)
+    assert result.exit_code == EXIT_USAGE
+    assert "unknown owner 'Enheten för kommunikation'; use one of:" in result.output
+    assert not (project / "docs/om-oss/ny.md").exists()
 
 
 def test_titles_with_yaml_syntax_are_quoted(project):
@@ -86,7 +97,7 @@ def test_bad_input_is_refused_and_nothing_is_written(project, args, message):
     before = (project / "mkdocs.yml").read_text(encoding="utf-8")
     ordlista = (project / "docs/om-oss/ordlista.md").read_text(encoding="utf-8")
     result = new_page(project, *args)
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_USAGE
     assert message in result.output
     assert "Traceback" not in result.output
     assert (project / "mkdocs.yml").read_text(encoding="utf-8") == before
@@ -97,7 +108,7 @@ def test_bad_input_is_refused_and_nothing_is_written(project, args, message):
 def test_unknown_audience_is_refused(project):
     result = run("new", "page", "om-oss", "ny", "--title", "Ny", "--description", "D.", "--audience",
                  "alla,foraldrar", "--owner", "Enheten för stöd och samverkan", "--root", project)
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_USAGE
     assert "unknown audience 'foraldrar'" in result.output
     assert not (project / "docs/om-oss/ny.md").exists()
 

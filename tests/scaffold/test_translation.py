@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from kb.cli import main
 from kb.content.check import check_docs
+from kb.findings import EXIT_USAGE
 from kb.pages import content_hash, read_page
 
 
@@ -51,7 +52,7 @@ def test_the_page_may_be_given_with_docs_prefix(project):
 ])
 def test_bad_input_is_refused(project, page, lang, message):
     result = run("new", "translation", page, lang, "--root", project)
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_USAGE
     assert message in result.output
     assert "Traceback" not in result.output
     assert sorted(p.name for p in (project / "docs/om-oss").iterdir()) == ["index.md", "ordlista.md"]
@@ -61,6 +62,6 @@ def test_an_existing_translation_is_never_overwritten(project):
     existing = project / "docs/om-oss/ordlista.en.md"
     existing.write_text("my careful translation\n", encoding="utf-8")
     result = run("new", "translation", "om-oss/ordlista.md", "en", "--root", project)
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_USAGE
     assert "docs/om-oss/ordlista.en.md already exists" in result.output
     assert existing.read_text(encoding="utf-8") == "my careful translation\n"

@@ -11,6 +11,8 @@ fail `make test` (and CI); warnings are printed but do not fail the run.
 | KB104 | error    | an unknown key (a typo such as `reviwed:`, or a field the schema does not have) |
 | KB105 | error    | a field has the wrong type or a malformed value (dates are unquoted YYYY-MM-DD, lists are lists, …) |
 | KB106 | error    | a Swedish source page has a `translation` block (only translations have one) |
+| KB107 | error    | a source's `url` is a placeholder (`https://…/…`, example.org, TODO), not the address read |
+| KB108 | error    | `owner` is not one of the units that own pages (kb.content.schema.OWNERS) |
 | KB111 | warning  | `reviewed` is more than 12 months ago: review the page and update the date |
 | KB112 | error    | `reviewed` is more than 18 months ago: the page must be reviewed before it is published again |
 | KB113 | error    | a date lies in the future |
@@ -21,9 +23,11 @@ fail `make test` (and CI); warnings are printed but do not fail the run.
 | KB131 | error    | an image without alt text |
 | KB132 | error    | the page does not have exactly one level-1 heading |
 | KB133 | error    | a heading skips a level (e.g. ## followed by ####) |
+| KB134 | error    | the page has no text: nothing but headings and comments |
 | KB141 | error    | a translation whose Swedish source page does not exist |
 | KB142 | warning  | a translation whose Swedish source changed after it was translated (`source_hash` differs) |
 | KB151 | error    | a phone number that is not in data/contacts.yml (every number needs its source and date checked) |
+| KB152 | error    | a registered phone number written another way (+46 8 …, 08/…, no hyphen): write it as the registry does |
 
 The front matter schema is documented in the developers' guide and checked by
 `kb.content.schema`; the Markdown rules live in `kb.content.markdown`. Fenced

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from kb import contacts
+from kb.content import phones
 from kb.content.markdown import check_body, mask_code
 from kb.content.schema import SOURCE_HASH, check_front_matter, key_lines
 from kb.findings import ERROR, WARNING, Finding
@@ -38,12 +39,12 @@ def check_docs(docs_dir: Path, today: dt.date, display_root: Path | None = None)
     root = display_root or docs_dir.parent
     findings: list[Finding] = []
     registry = docs_dir.parent / "data" / "contacts.yml"
-    registered = {e["number"] for e in contacts.load(registry if registry.exists() else contacts.CONTACTS)}
+    registered = [e["number"] for e in contacts.load(registry if registry.exists() else contacts.CONTACTS)]
     for path in iter_markdown(docs_dir):
         shown = _relative(path, root)
         text = path.read_text(encoding="utf-8")
 
-        def add(line, column, code, message, hint=""):
+        def add(line, column, code, message, hint="", shown=shown):
             severity = WARNING if code in WARNING_CODES else ERROR
             findings.append(Finding(shown, line, column, code, message, hint, severity))
 
@@ -63,10 +64,8 @@ def check_docs(docs_dir: Path, today: dt.date, display_root: Path | None = None)
             add(line, 0, code, message, hint)
         for line, column, code, message, hint in check_body(page.body, page.body_line):
             add(line, column, code, message, hint)
-        for line, column, number in _unregistered_numbers(page.body, page.body_line, registered):
-            add(line, column, "KB151", f"phone number {number} is not in data/contacts.yml",
-                "add it to data/contacts.yml with the organisation, opening hours, the page where the "
-                "organisation publishes it (source) and the date you checked it, or correct the number")
+        for line, column, code, message, hint in _phone_numbers(page.body, page.body_line, registered):
+            add(line, column, code, message, hint)
         for line, code, message, hint in _review_dates(page, today, key_lines(text)):
             add(line, 0, code, message, hint)
         if page.is_translation:
@@ -75,14 +74,13 @@ def check_docs(docs_dir: Path, today: dt.date, display_root: Path | None = None)
     return findings
 
 
-def _unregistered_numbers(body: str, body_line: int, registered: set[str]) -> list[tuple]:
-    """Phone numbers in the text (code excluded) that the registry does not know."""
+def _phone_numbers(body: str, body_line: int, registered: list[str]) -> list[tuple]:
+    """Phone numbers in the text (code excluded) not written as data/contacts.yml has them (KB151/KB152)."""
     text = mask_code(body)
     found = []
-    for offset, number in contacts.find_numbers(text):
-        if number.replace("\u00a0", " ") not in registered:
-            before = text[:offset]
-            found.append((body_line + before.count("\n"), offset - before.rfind("\n"), number))
+    for offset, code, _number, message, hint in phones.check_numbers(text, registered):
+        before = text[:offset]
+        found.append((body_line + before.count("\n"), offset - before.rfind("\n"), code, message, hint))
     return found
 
 

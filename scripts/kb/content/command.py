@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from kb.content.check import check_docs
-from kb.findings import format_option, report
+from kb.findings import KbError, ToolError, format_option, report
 
 
 @click.group()
@@ -29,13 +29,17 @@ def content() -> None:
 def check(docs_dir: Path, today, output_format: str) -> None:
     """Front matter schema, review dates, forbidden HTML, images, headings, translations.
 
-    Exit status 1 when any error is found; warnings alone exit 0.
-    Finding codes (KB1xx) are explained in kb/content/__init__.py.
+    Exit status: 0 clean (warnings alone), 1 errors found, 2 wrong usage,
+    3 the check could not run (e.g. unreadable data/contacts.yml).
+    Every code (KB1xx) is explained in CONTRIBUTING.md section 9.
     """
     if not docs_dir.is_dir():
         raise click.UsageError(f"{docs_dir}: no such folder; run `kb content check` from the project root")
     day = today.date() if today else dt.date.today()
-    findings = check_docs(docs_dir, day, display_root=Path.cwd())
+    try:
+        findings = check_docs(docs_dir, day, display_root=Path.cwd())
+    except KbError as exc:   # e.g. a broken data/contacts.yml: a message with file:line, exit 3
+        raise ToolError(exc) from None
     sys.exit(report(findings, output_format))
 
 

@@ -1,4 +1,4 @@
-"""Rules for a page's Markdown body (codes KB121-KB133, see kb.content).
+"""Rules for a page's Markdown body (codes KB121-KB134, see kb.content).
 
 The body is first masked: fenced code blocks and inline code become blanks of
 the same length, so examples in code are ignored while line and column numbers
@@ -130,7 +130,22 @@ def check_body(body: str, body_line: int) -> list[tuple]:
         _image(add, m.start(), m.group("alt"), definitions.get(ref, ""))
 
     problems.extend(_headings(text, at))
+    if not has_text(body):
+        problems.append((*at(0), "KB134", "the page has no text: nothing but headings and comments",
+                         "write the page's text under its heading; a page is only published with content"))
     return sorted(problems)
+
+
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def has_text(body: str) -> bool:
+    """True when the body has something besides headings, HTML comments and blank lines."""
+    for line in HTML_COMMENT.sub("", body).splitlines():
+        stripped = line.strip()
+        if stripped and not ATX_HEADING.match(line) and not SETEXT.match(line):
+            return True
+    return False
 
 
 def _image(add, offset: int, alt: str, url: str) -> None:

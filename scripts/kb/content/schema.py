@@ -15,6 +15,13 @@ import yaml
 from kb.pages import FRONT_MATTER
 
 AUDIENCES = ("utsatt", "narstaende", "yrkesverksam", "alla")
+# The units that answer for a page's content (CONTRIBUTING.md section 4). A new unit is added
+# here, in CONTRIBUTING and in the pull request template's review step, in one change.
+OWNERS = ("Enheten för stöd och samverkan", "Enheten för utredning och analys")
+# Addresses that stand in for a real one: reserved example domains (RFC 2606/6761) and any
+# example.<tld>, plus an ellipsis or TODO left in the address.
+PLACEHOLDER_HOSTS = re.compile(r"(^|\.)(example\.[a-z]{2,}|example|test|invalid|localhost|local)$")
+PLACEHOLDER_TEXT = re.compile(r"…|\.\.\.|\bTODO\b|\bXXX\b|\bFIXME\b|<[^>]*>|\{[^}]*\}", re.I)
 STATUSES = ("machine", "reviewed")
 SOURCE_HASH = re.compile(r"^sha256:[0-9a-f]{16}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -124,10 +131,14 @@ def check_front_matter(meta: dict, text: str, is_translation: bool) -> list[tupl
     for key in REQUIRED:
         if key not in meta:
             c.add((), "KB103", f"required field `{key}` is missing from the front matter",
-                  f"add the `{key}:` line between the --- lines (see the schema in kb/content/schema.py)")
+                  f"add the `{key}:` line between the --- lines (CONTRIBUTING.md section 4 explains every field)")
     for key in ("title", "description", "owner"):
         if key in meta:
             c.text(meta[key], (key,), key)
+    owner = meta.get("owner")
+    if isinstance(owner, str) and owner.strip() and owner.strip() not in OWNERS:
+        c.add(("owner",), "KB108", f"`owner` {owner.strip()!r} is not one of the units that own pages",
+              "write one of: " + ", ".join(f"`{name}`" for name in OWNERS) + " (exactly as written here)")
     if "reviewed" in meta:
         c.date(meta["reviewed"], ("reviewed",), "reviewed")
     if "audience" in meta:
@@ -147,8 +158,8 @@ def check_front_matter(meta: dict, text: str, is_translation: bool) -> list[tupl
     if is_translation:
         if "translation" not in meta:
             c.add((), "KB103", "a translation needs a `translation:` block (source_hash, translated_on, status)",
-                  "run the translation tooling, or add the block by hand with "
-                  "source_hash = kb.pages.content_hash(<Swedish body>)")
+                  "create translations with `kb new translation PAGE LANG`, which writes the block; for an "
+                  "existing file run `kb translations mark-updated PAGE LANG` (never write source_hash by hand)")
         else:
             _check_translation(c, meta["translation"])
     elif "translation" in meta:
@@ -197,9 +208,20 @@ def _check_sources(c: _Checker, value) -> None:
             parts = urlsplit(url) if isinstance(url, str) else None
             if not parts or parts.scheme not in ("http", "https") or not parts.netloc:
                 c.add((*here, "url"), "KB105", f"source {index + 1}: `url` must be an http(s) address, "
-                      f"not {_describe(url)}", "write the full address, e.g. https://www.riksdagen.se/…")
+                      f"not {_describe(url)}", "write the full address of the page you read, "
+                      "starting with https://")
+            elif placeholder_url(url):
+                c.add((*here, "url"), "KB107", f"source {index + 1}: `url` {url!r} is a placeholder, not an address",
+                      "open the source, copy the address from the browser's address bar and paste it here")
         if "seed" in source:
             c.text(source["seed"], (*here, "seed"), "seed")
+
+
+def placeholder_url(url: str) -> bool:
+    """True for an address that only stands in for one: https://…/…, example.org, TODO, <url>."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().rstrip(".")
+    return bool(PLACEHOLDER_TEXT.search(url) or PLACEHOLDER_HOSTS.search(host) or "." not in host)
 
 
 def _check_translation(c: _Checker, value) -> None:
@@ -216,7 +238,8 @@ def _check_translation(c: _Checker, value) -> None:
         hashed = value["source_hash"]
         if not isinstance(hashed, str) or not SOURCE_HASH.match(hashed):
             c.add((*path, "source_hash"), "KB105", f"`source_hash` must look like sha256:<16 hex digits>, "
-                  f"not {_describe(hashed)}", "use kb.pages.content_hash(<Swedish page body>)")
+                  f"not {_describe(hashed)}",
+                  "run `kb translations mark-updated PAGE LANG`, which writes it (never write source_hash by hand)")
     if "translated_on" in value:
         c.date(value["translated_on"], (*path, "translated_on"), "translated_on")
     status = value.get("status")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kb.findings import format_option, report
+from kb.findings import KbError, ToolError, format_option, report
 from kb.links import external
 from kb.links.site import check_site, site_url_from
 
@@ -45,7 +45,8 @@ def check(site_dir: Path, external_links: bool, offline: bool, docs_dir: Path, s
     """Check every internal link and #anchor in the built SITE_DIR (default: site), all languages.
 
     With --external, check the http(s) links written in docs/ instead.
-    Exit status 1 on any broken link. Codes (KB4xx) are explained in kb/links/__init__.py.
+    Exit status: 0 clean, 1 broken links found, 2 wrong usage, 3 the check could not run.
+    Every code (KB4xx) is explained in CONTRIBUTING.md section 9.
     """
     if external_links:
         sys.exit(_external(docs_dir, cache_path, allowlist, offline, output_format,
@@ -63,8 +64,8 @@ def _external(docs_dir, cache_path, allowlist_path, offline, output_format, opti
         return 0
     try:
         allowlist = external.load_allowlist(allowlist_path)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from None
+    except (KbError, ValueError) as exc:   # a broken allowlist is a data error: exit 3, not a finding
+        raise ToolError(exc) from None
     urls = [u for u in external.collect_urls(docs_dir, Path.cwd()) if not external.allowlisted(u, allowlist)]
     if urls and not external.network_available(urls):
         ci = " in CI" if os.environ.get("CI") == "true" else ""

@@ -32,7 +32,7 @@ import yaml
 
 from kb import files
 from kb.content.markdown import mask_code
-from kb.findings import ERROR, WARNING, Finding
+from kb.findings import ERROR, WARNING, Finding, KbError
 from kb.pages import FRONT_MATTER, iter_markdown
 
 URL = re.compile(r"https?://[^\s<>\"'`)\]}|]+", re.I)
@@ -104,11 +104,19 @@ def load_allowlist(path: Path) -> set[str]:
     """Hosts not to check. data/links-allowlist.yml: [{host: …, reason: …}, …]."""
     if not path.exists():
         return set()
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    fix = "each entry is `- host: example.se` with `reason:` (why the host cannot be checked) under it"
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise KbError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path,
+                      mark.line + 1 if mark else 0, fix) from None
+    if not isinstance(entries, list):
+        raise KbError("the allowlist must be a list of entries", path, 1, fix)
     hosts = set()
     for entry in entries:
         if not isinstance(entry, dict) or not entry.get("host") or not entry.get("reason"):
-            raise ValueError(f"{path}: each entry needs `host:` and `reason:` (got {entry!r})")
+            raise KbError(f"each entry needs `host:` and `reason:` (got {entry!r})", path, 0, fix)
         hosts.add(str(entry["host"]).lower())
     return hosts
 

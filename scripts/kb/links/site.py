@@ -280,7 +280,8 @@ def _check_search_indexes(site: Site, shown_site: str) -> list[Finding]:
                 findings.append(Finding(f"{shown_site}/{rel}", 0, 0, "KB403",
                                         f"search result \"{doc.get('title', '')}\" -> {location}: {problem}",
                                         "the search index is written by the search plugin and split per language "
-                                        "by kb's build hooks (kb/search_index.py); rebuild, then check the split"))
+                                        "by the kb build plugin; rebuild the site (make build) and check again, "
+                                        "and if it stays, report it to a developer"))
     return findings
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from kb.content.schema import AUDIENCES
+from kb.content.schema import AUDIENCES, OWNERS
 from kb.files import replace, write_new
 from kb.translations.frontmatter import yaml_scalar
 from kb.translations.paths import UsageError
@@ -140,6 +140,8 @@ def new_page(root: Path, section: str, slug: str, title: str, description: str, 
     for name, value in (("--title", title), ("--description", description), ("--owner", owner)):
         if not value.strip():
             raise UsageError(f"{name} must not be empty")
+    if owner.strip() not in OWNERS:
+        raise UsageError(f"unknown owner {owner.strip()!r}; use one of: " + ", ".join(f'"{o}"' for o in OWNERS))
     audience = [a.strip() for value in audience for a in value.split(",") if a.strip()]
     wrong = [a for a in audience if a not in AUDIENCES]
     if not audience or wrong:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from kb.pages import FRONT_MATTER, content_hash
 from kb.files import write_new
+from kb.pages import FRONT_MATTER, content_hash
 from kb.translations.paths import UsageError, source_and_translation
 from kb.translations.status import load
 
