@@ -44,6 +44,12 @@ class Page:
         return self.locale != SOURCE_LOCALE
 
 
+def unclosed_front_matter(text: str) -> bool:
+    """True when the text opens front matter with `---` but never closes it (cheap: no YAML parsing)."""
+    text = text.removeprefix("\ufeff")
+    return bool(OPENING.match(text)) and not FRONT_MATTER.match(text)
+
+
 def split_front_matter(text: str) -> tuple[dict, str, int, dict]:
     """Return (meta, body, body_line, key_lines). Raises FrontMatterError."""
     text = text.removeprefix("\ufeff")  # a BOM (some Windows editors add one) must not hide the front matter

@@ -27,7 +27,7 @@ from kb.legal import links as legal_links
 from kb.legal.check import Checker
 from kb.legal.registry import load_registry
 from kb.legal.snapshot import load_snapshot
-from kb.pages import FrontMatterError, split_front_matter
+from kb.pages import FrontMatterError, split_front_matter, unclosed_front_matter
 from kb.plugin import i18n, navcheck
 from kb.plugin.config import KbConfig
 from kb.project import BY_LOCALE, LANGUAGES, LOCALES, SOURCE_LOCALE, language_mismatch
@@ -150,11 +150,12 @@ class KbPlugin(BasePlugin[KbConfig]):
 
     def _check_front_matter(self, page: Page, config: MkDocsConfig) -> None:
         """MkDocs publishes front matter without its closing `---` as page text; we stop instead."""
-        try:
-            split_front_matter(page.file.content_string)
-        except FrontMatterError as error:
-            if self._state.report_once(("front-matter", page.file.src_uri)):
-                log.error(f"{Path(config.docs_dir).name}/{page.file.src_uri}:{error.line}: {error.message}")
+        if not self._state.report_once(("front-matter", page.file.src_uri)):
+            return  # checked already in this build (the i18n plugin renders a page once per language)
+        if unclosed_front_matter(page.file.content_string):
+            log.error(f"{Path(config.docs_dir).name}/{page.file.src_uri}:1: front matter opened with `---` on "
+                      "line 1 is never closed: add a line with only `---` after its last `key: value` line "
+                      "(without it the front matter would be published as page text)")
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Link every citation of Swedish law to riksdagen.se and say how far the check reaches.
