@@ -76,24 +76,68 @@ def test_metadata_only_act_uses_the_amendment_list(checker):
     assert finding.status == "ok" and "2022:310" in finding.message
     # ...and amended by SFS 2025:559 in force 2025-07-01.
     assert status(checker, "4 kap. 4 e § BrB", reviewed=dt.date(2025, 1, 1)) == ["amended-since-review"]
-    # A provision never named in an amendment cannot be confirmed.
-    assert status(checker, "99 kap. 1 § brottsbalken") == ["unverifiable"]
+    # Derived from the register: a chapter BrB never had, a section past the chapter's last,
+    # a lettered section no amendment added: unknown-provision, not unverifiable.
+    assert status(checker, "99 kap. 1 § brottsbalken") == ["unknown-provision"]
+    assert status(checker, "4 kap. 99 § brottsbalken") == ["unknown-provision"]
+    [finding] = judge(checker, "4 kap. 4 j § brottsbalken")
+    assert finding.status == "unknown-provision" and "ändringsregistret" in finding.message
+    # A plain number within the chapter exists from the original text.
+    assert status(checker, "23 kap. 1 § brottsbalken") == ["ok"]
 
 
 def test_act_without_any_record_is_unverifiable_never_ok(checker):
-    [finding] = judge(checker, "1 § lagen (1982:316) med förbud mot könsstympning av kvinnor")
+    [finding] = judge(checker, "16 § folkbokföringslagen (1991:481)")
     assert finding.status == "unverifiable" and "ingen post" in finding.message
 
 
+def test_partial_record_confirms_only_what_its_page_shows(checker):
+    """data/sfs-provisions/sfs-1982-316.yml: 1 and 2 §§ from a public consolidation, not complete."""
+    assert status(checker, "1 § lagen (1982:316) med förbud mot könsstympning av kvinnor") == ["ok"]
+    assert status(checker, "7 § lagen (1982:316) med förbud mot könsstympning av kvinnor") == ["unverifiable"]
+
+
 def test_historical_mention_of_the_repealed_act_is_not_an_error(checker):
-    assert status(checker, "Socialtjänstlagen (2001:453) har ersatts av socialtjänstlagen (2025:400).") == ["ok", "ok"]
+    assert status(checker, "Socialtjänstlagen (2001:453) har ersatts av socialtjänstlagen (2025:400).") == [
+        "historical", "ok"]
     assert status(checker, "Se socialtjänstlagen (2001:453).") == ["repealed"]
+    assert status(checker, "Enligt den tidigare 14 kap. 1 § socialtjänstlagen (2001:453) gällde samma sak.") == [
+        "historical"]
+
+
+def test_history_is_decided_by_the_sentence_not_the_neighbourhood(checker):
+    text = ("Den gamla lagen ersattes 2025.\n\n## Anmälan\n\nSe 14 kap. 1 § socialtjänstlagen (2001:453).")
+    assert status(checker, text) == ["repealed"]
+    assert status(checker, "Lagen har upphävts. Anmäl enligt 14 kap. 1 § socialtjänstlagen (2001:453).") == ["repealed"]
+
+
+def test_old_numbering_of_the_replaced_act_is_caught(checker):
+    [finding] = judge(checker, "Anmälan ska göras enligt 14 kap. 1 § SoL.")
+    assert finding.status == "old-numbering" and failed([finding])
+    assert "19 kap. 1 §" in finding.hint and "2025:400" in finding.hint
+    # The same provision with the SFS number of the act in force is what the author meant: ok.
+    assert status(checker, "14 kap. 1 § socialtjänstlagen (2025:400)") == ["ok"]
+    # A provision the old act never had cannot be old numbering.
+    assert status(checker, "19 kap. 1 § SoL", reviewed=dt.date(2026, 11, 1)) == ["ok"]
+
+
+def test_ambiguous_abbreviation_is_resolved_by_the_page_or_reported(checker):
+    [finding] = judge(checker, "Se 3 kap. 1 § PL.")
+    assert finding.status == "ambiguous" and not failed([finding])
+    findings = checker.check_text("Patientlagen gäller i vården. Se 3 kap. 1 § PL.", "p.md")
+    assert [f.sfs for f in findings] == ["2014:821"]
+
+
+def test_sfs_number_from_a_year_to_come_is_an_error(checker):
+    [finding] = judge(checker, "SFS 2031:5")
+    assert finding.status == "unknown-law" and failed([finding])
 
 
 def test_amending_act_and_unknown_bare_number(checker):
     [finding] = judge(checker, "Bestämmelsen infördes genom SFS 2022:310.")
     assert finding.status == "ok" and "Brottsbalk (1962:700)" in finding.message
-    assert status(checker, "(SFS 2099:1)") == ["unverifiable"]
+    assert status(checker, "(SFS 2020:1)") == ["unverifiable"]
+    assert status(checker, "(SFS 2099:1)") == ["unknown-law"]
 
 
 def test_repealed_provision_in_official_text(checker):
@@ -104,7 +148,7 @@ def test_repealed_provision_in_official_text(checker):
 
 def test_translated_page_uses_its_own_reviewed_date(checker):
     findings = checker.check_paths([FIXTURES / "ok.en.md"])
-    assert [f.status for f in findings] == ["ok", "ok"]
+    assert [f.status for f in findings] == ["ok", "historical", "ok"]
 
 
 def test_codes_are_skipped_and_lines_are_file_lines(checker):

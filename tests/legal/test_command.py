@@ -27,7 +27,7 @@ def test_repealed_citation_fails_with_json_report():
 def test_translated_page_passes_and_text_ends_with_a_summary():
     result = run(str(FIXTURES / "ok.en.md"))
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip().splitlines()[-1] == "2 citations: 2 ok"
+    assert result.stdout.strip().splitlines()[-1] == "3 citations: 2 ok, 1 historical"
 
 
 def test_cautions_are_listed_but_do_not_fail(tmp_path):

@@ -11,28 +11,34 @@ Statuses (the finding's `code`; stable, documented in `kb legal check --help`):
   amended-since-review  amended by an act in force after the page's `reviewed` date
   changes-soon          a dated change to the provision lies ahead of today
   unverifiable          the snapshot has no text that can confirm the provision
+  old-numbering         cited without SFS number by a name the replaced act also had, with a provision
+                        number of the replaced act (e.g. 14 kap. 1 § SoL meaning 2001:453): the hint
+                        names the provision in the act in force
+  ambiguous             an abbreviation of several acts in force (PL) that the page does not disambiguate
+  historical            a repealed act or provision mentioned as history in its own sentence
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from kb.legal.parse import Citation, CitationFinder, blank_code
+from kb.legal.parse import Citation, CitationFinder, blank_code, sentence_around
 from kb.legal.registry import Act, Registry, sfs_slug
 from kb.legal.sources import key
 from kb.pages import FRONT_MATTER
 
-FAILING = ("unknown-law", "repealed", "unknown-provision")
+FAILING = ("unknown-law", "repealed", "old-numbering", "unknown-provision")
 # Worst first: a range or list takes the worst status of its parts.
-SEVERITY = ("unknown-law", "repealed", "unknown-provision", "changes-soon", "amended-since-review",
-            "unverifiable", "ok")
+SEVERITY = ("unknown-law", "repealed", "old-numbering", "unknown-provision", "ambiguous", "changes-soon",
+            "amended-since-review", "unverifiable", "historical", "ok")
 STATUSES = tuple(sorted(SEVERITY))
 REVIEWED = re.compile(r"(?m)^reviewed:[ \t]*[\"']?(\d{4}-\d{2}-\d{2})")
 # Words that mark a mention of a repealed act as history ("ersattes", "den tidigare lagen").
-HISTORY_WORDS = re.compile(r"upphäv|ersatt|ersätt|tidigare|gamla|föregå|replaced|repealed|former|previous", re.I)
+HISTORY_WORDS = re.compile(r"upphäv|upphört|ersatt|ersätt|tidigare|gamla|äldre|dåvarande|föregå|fram till|"
+                           r"replaced|repealed|former|previous|\bold\b|until", re.I)
 RIKSDAGEN_DOC = "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/"
 
 
@@ -64,6 +70,7 @@ class Verdict:
     status: str
     message: str
     hint: str = ""
+    sfs: str | None = None  # the act the citation was resolved to (set by `judge`)
 
 
 @lru_cache(maxsize=4096)
@@ -110,30 +117,57 @@ class Checker:
 
     # ------------------------------------------------------------ resolving
 
-    def resolve(self, citation: Citation) -> tuple[Act | None, Verdict | None]:
+    def _owners(self, law: str) -> list[Act]:
+        return self.registry.named(law)
+
+    def resolve(self, citation: Citation, document: str = "") -> tuple[Act | None, Verdict | None]:
+        """The act cited. `document` (lower case) is the page, to resolve an ambiguous abbreviation."""
         law = citation.law
+        if citation.sfs and int(citation.sfs[:4]) > self.today.year:
+            return None, Verdict(
+                "unknown-law", f"SFS {citation.sfs} kan inte finnas: året {citation.sfs[:4]} har inte kommit",
+                "Rätta SFS-numret (år:löpnummer), t.ex. 2025:400.")
         if citation.sfs:
             act = self.registry.act(citation.sfs)
             if act is None:
                 return None, Verdict(
                     "unknown-law", f"SFS {citation.sfs} finns inte i lagregistret (data/laws.yml)",
                     "Kontrollera SFS-numret, eller lägg till författningen i data/laws.yml och kör `kb legal refresh`.")
-            owners = self.registry.by_abbreviation.get(law) or self.registry.by_name.get(law.lower()) or []
+            owners = self._owners(law)
             if owners and act.sfs not in {owner.sfs for owner in owners}:
                 return None, Verdict(
                     "unknown-law", f"\"{law}\" är {owners[0].title}, men hänvisningen anger SFS {citation.sfs} ({act.title})",
                     "Rätta namnet eller SFS-numret så att de avser samma författning.")
             return act, None
-        act = self.registry.resolve_name(law, self.today)
-        if act is None:
+        candidates = self.registry.candidates(law, self.today)
+        if not candidates:
             return None, Verdict("unknown-law", f"\"{law}\" finns inte i lagregistret (data/laws.yml)",
                                  "Skriv lagens namn med SFS-nummer, t.ex. brottsbalken (1962:700).")
-        return act, None
+        in_force = [a for a in candidates if self.registry._in_force(a, self.today)]
+        if len(in_force) > 1:
+            named = [a for a in in_force if any(name in document for name in a.names)]
+            if len(named) == 1:
+                return named[0], None
+            titles = " eller ".join(a.title for a in in_force)
+            return None, Verdict("ambiguous", f"\"{law}\" kan betyda {titles}; sidan säger inte vilken",
+                                 "Skriv lagens namn, eller namnet med SFS-nummer första gången förkortningen används.")
+        return candidates[0], None
 
     # ------------------------------------------------------------ judging
 
-    def evaluate(self, citation: Citation, reviewed: dt.date | None, context: str = "") -> tuple[Verdict, Act | None]:
-        """The status of one citation. `context` is the text around it (for historical mentions)."""
+    def evaluate(self, citation: Citation, reviewed: dt.date | None, context: str = "",
+                 document: str = "") -> tuple[Verdict, Act | None]:
+        """The status of one citation. `context` is the sentence that contains it (for historical
+        mentions), `document` the whole page in lower case (for ambiguous abbreviations)."""
+        verdict, act = self._evaluate(citation, reviewed, context, document)
+        if verdict.status == "repealed" and self._historical(act, self.records.get(act.sfs) if act else None, context):
+            return Verdict("historical", f"nämns som historia: {verdict.message}", verdict.hint), act
+        return verdict, act
+
+    def _evaluate(self, citation: Citation, reviewed: dt.date | None, context: str,
+                  document: str) -> tuple[Verdict, Act | None]:
+        if citation.sfs and int(citation.sfs[:4]) > self.today.year:
+            return self.resolve(citation)[1], None
         if citation.sfs and not self.registry.act(citation.sfs):
             if citation.sfs in self.amending:
                 return self._amendment(citation)
@@ -144,20 +178,23 @@ class Checker:
                                "ändringsförfattningar snapshoten känner till",
                                "Kontrollera numret mot riksdagen.se; lägg till lagen i data/laws.yml om sidan "
                                "hänvisar till den."), None
-        act, problem = self.resolve(citation)
+        act, problem = self.resolve(citation, document)
         if problem:
             return problem, None
         record = self.records.get(act.sfs)
         title = (record or {}).get("title") or act.title
         repealed = self._act_repealed(act, record, citation)
-        if repealed and repealed.status == "repealed" and not citation.section and self._historical(act, record, context):
-            return Verdict("ok", f"nämns som tidigare lag: {repealed.message}"), act
         if repealed:
             return repealed, act
         starts = _date((record or {}).get("in_force_from"))
         if starts and starts > self.today:
             return Verdict("changes-soon", f"{title} träder i kraft {starts.isoformat()}",
                            "Sidan beskriver en författning som ännu inte gäller; ange datumet."), act
+        if citation.section is None and citation.chapter:
+            return self._chapter(act, record, citation.chapter), act
+        old = self._old_numbering(act, citation)
+        if old:
+            return old, act
         if not citation.section:
             if record is None:
                 return Verdict("unverifiable", f"snapshoten har ingen post för {title}; författningen kan inte bekräftas",
@@ -187,12 +224,61 @@ class Checker:
         return Verdict("ok", f"ändringsförfattning till {record['title']}"
                        + (f", i kraft sedan {when.isoformat()}" if when else "")), act
 
-    def _historical(self, act: Act, record: dict | None, context: str) -> bool:
-        """A mention of a repealed act as history: the text around it says so, or names the successor."""
+    def _historical(self, act: Act | None, record: dict | None, context: str) -> bool:
+        """A mention of a repealed act as history: its own sentence says so, or names the successor."""
+        if act is None:
+            return False
         successor = act.replaced_by or (record or {}).get("repealed_by")
         if successor and re.search(rf"\(\s*{re.escape(successor)}\s*\)|SFS\s+{re.escape(successor)}\b", context):
             return True
         return bool(HISTORY_WORDS.search(context))
+
+    def _chapter(self, act: Act, record: dict | None, chapter: str) -> Verdict:
+        """A citation of a whole chapter ("23 kap. brottsbalken")."""
+        title = (record or {}).get("title") or act.title
+        chapters = _chapters(record or {})
+        if not chapters:
+            return Verdict("unverifiable", f"snapshoten vet inte vilka kapitel {title} har; {chapter} kap. kan inte bekräftas",
+                           "Kontrollera kapitlet mot riksdagen.se.")
+        if chapter in chapters:
+            return Verdict("ok", f"{chapter} kap. finns i {title}")
+        if (record or {}).get("text") == "official" or _chapter_number(chapter) > max(_chapter_number(c) for c in chapters):
+            return Verdict("unknown-provision", f"{chapter} kap. finns inte i {title}", self._nearby(record or {}, None))
+        return Verdict("unverifiable", f"{chapter} kap. nämns inte i snapshoten av {title}",
+                       "Kontrollera kapitlet mot riksdagen.se.")
+
+    def _old_numbering(self, act: Act, citation: Citation) -> Verdict | None:
+        """'14 kap. 1 § SoL' without SFS number: the name is also the replaced act's, and the provision
+        exists there. Unless the old→new table says the number did not change, the author may mean the
+        old act, where the number meant something else: report it with the provision in force."""
+        if citation.sfs or not citation.section:
+            return None
+        law = citation.law.lower()
+        for older in self.registry.acts.values():
+            if older.replaced_by != act.sfs or law not in {n.lower() for n in self.registry.names_of(older.sfs)}:
+                continue
+            if not older.replaced_on or older.replaced_on > self.today:
+                continue
+            provision = citation.provision if not citation.section_end else key(citation.chapter, citation.section)
+            mapped = older.provision_map.get(provision)
+            if mapped == provision:
+                return None
+            exists = _derived(self.records.get(older.sfs) or {}, citation.chapter, citation.section)
+            if exists not in ("known", "within") and not mapped:
+                return None
+            name = act.names[0] if act.names else act.title
+            if mapped:
+                message = (f"{provision} {citation.law} utan SFS-nummer: i {older.title}, som upphävdes "
+                           f"{older.replaced_on.isoformat()}, motsvaras {provision} av {mapped} i {act.title}")
+                hint = (f"Menar du den gamla lagens {provision}: skriv {mapped} {name} ({act.sfs}). "
+                        f"Menar du den nya lagens {provision}: skriv {provision} {name} ({act.sfs}).")
+            else:
+                message = (f"{provision} {citation.law} utan SFS-nummer kan avse {older.title}, som upphävdes "
+                           f"{older.replaced_on.isoformat()} och där numret betydde något annat")
+                hint = (f"Skriv {provision} {name} ({act.sfs}) om den nya lagen avses; avses den gamla, "
+                        f"leta upp motsvarande bestämmelse (övergångstabellen i data/laws.yml saknar {provision}).")
+            return Verdict("old-numbering", message, hint)
+        return None
 
     def _act_repealed(self, act: Act, record: dict | None, citation: Citation) -> Verdict | None:
         record = record or {}
@@ -252,6 +338,17 @@ class Checker:
                 return Verdict("unknown-provision", f"{title} har inga kapitel; {provision} finns inte",
                                self._nearby(record, None))
             return Verdict("unknown-provision", f"{provision} finns inte i {title}", self._nearby(record, chapter))
+        derived = _derived(record, chapter, section) if record.get("text") != "partial" else None
+        if derived in ("beyond", "no-chapter", "letter"):
+            why = {"beyond": "numret ligger efter den sista paragraf som kapitlet har haft",
+                   "no-chapter": "kapitlet har aldrig funnits",
+                   "letter": "en paragraf med bokstav kan bara ha tillkommit genom en ändring, och ingen har infört den"}
+            return Verdict("unknown-provision",
+                           f"{provision} finns inte i {title} (härlett ur ändringsregistret: {why[derived]})",
+                           self._nearby(record, chapter))
+        if derived == "within":
+            return Verdict("ok", f"{provision} i {title} finns (härlett ur ändringsregistret: paragraferna 1–n i "
+                           "ett kapitel finns från början, och ingen ändring har upphävt den)")
         if record.get("text") == "converted":
             return Verdict("unverifiable", f"{provision} saknas i SE-Lex-konverteringen av {title}, som tappar vissa paragrafer",
                            "Kontrollera bestämmelsen mot riksdagen.se; `kb legal refresh` mot rkrattsbaser ger hela texten.")
@@ -323,9 +420,12 @@ class Checker:
 
     def judge(self, text: str, reviewed: dt.date | None = None):
         """(citation, verdict, url) for every citation in `text`."""
+        document = text.lower()
         for citation in self.finder.find(text):
-            context = text[max(0, citation.offset - 200): citation.offset + len(citation.text) + 200]
-            verdict, act = self.evaluate(citation, reviewed, context)
+            context = sentence_around(text, citation.offset, citation.offset + len(citation.text))
+            verdict, act = self.evaluate(citation, reviewed, context, document)
+            if act is not None:
+                verdict = replace(verdict, sfs=act.sfs)
             url = None
             if act is not None:
                 record = self.records.get(act.sfs) or {}
@@ -338,15 +438,15 @@ class Checker:
             findings.append(Finding(
                 file=file, line=first_line + citation.line - 1, column=citation.column, code=verdict.status,
                 message=verdict.message, hint=verdict.hint, text=citation.text,
-                sfs=citation.sfs or self._resolved_sfs(citation), chapter=citation.chapter,
+                sfs=citation.sfs or verdict.sfs, chapter=citation.chapter,
                 section=(f"{citation.section}–{citation.section_end}" if citation.section_end else citation.section),
                 status=verdict.status, url=url,
             ))
         return findings
 
     def _resolved_sfs(self, citation: Citation) -> str | None:
-        act = self.registry.resolve_name(citation.law, self.today)
-        return act.sfs if act else None
+        candidates = self.registry.candidates(citation.law, self.today)
+        return candidates[0].sfs if len(candidates) == 1 else None
 
     def check_markdown(self, source: str, file: str) -> list[Finding]:
         """A Markdown page: the body is checked (code blanked out), `reviewed` comes from its front matter.
@@ -401,3 +501,56 @@ def summary(findings: list[Finding]) -> dict[str, int]:
 
 def failed(findings: list[Finding]) -> bool:
     return any(f.status in FAILING for f in findings)
+
+
+def _chapter_number(chapter: str) -> int:
+    match = re.match(r"\d+", chapter)
+    return int(match.group(0)) if match else 0
+
+
+def _section_parts(section: str) -> tuple[int, str]:
+    match = re.fullmatch(r"(\d+)\s*([a-z]?)", section)
+    return (int(match.group(1)), match.group(2)) if match else (0, "")
+
+
+def _known(record: dict) -> set[str]:
+    """Provisions the record knows of: from its text and from every amendment note."""
+    return set(record.get("provisions") or {}) | set(record.get("amendment_index") or {})
+
+
+def _chapters(record: dict) -> set[str]:
+    return {p.split(" kap.")[0] for p in _known(record) if " kap." in p}
+
+
+def _derived(record: dict, chapter: str | None, section: str) -> str | None:
+    """What the amendment register (and a partial text) says about a provision that no consolidated
+    text shows: 'known' (named in a note or the text), 'within' (a plain number not above the highest
+    number the chapter is known to have: sections are numbered 1..n from the start), 'letter' (a
+    lettered section no note has added), 'beyond' (above every known number), 'no-chapter', or None
+    when the record has nothing to go on."""
+    known = _known(record)
+    if not known:
+        return None
+    provision = key(chapter, section)
+    if provision in known:
+        return "known"
+    if chapter:
+        chapters = _chapters(record)
+        if chapter not in chapters:
+            top = max((_chapter_number(c) for c in chapters), default=0)
+            if re.search(r"[a-z]", chapter) or _chapter_number(chapter) > top:
+                return "no-chapter"
+            return None
+        prefix = f"{chapter} kap. "
+        numbers = [_section_parts(p[len(prefix):].removesuffix(" §")) for p in known if p.startswith(prefix)]
+    else:
+        if _chapters(record):
+            return None
+        numbers = [_section_parts(p.removesuffix(" §")) for p in known if " kap." not in p]
+    number, letter = _section_parts(section)
+    top = max((n for n, _ in numbers), default=0)
+    if number > top:
+        return "beyond"
+    if letter:
+        return "letter"
+    return "within"

@@ -13,7 +13,7 @@ from kb.legal.check import Checker, PageError, failed
 from kb.legal.refresh import FetchError, make_source, refresh_file
 from kb.legal.registry import REGISTRY_PATH, RegistryError, load_registry
 from kb.legal.snapshot import SNAPSHOT_PATH, SnapshotError, load_snapshot
-from kb.project import ROOT
+from kb.project import DATA_DIR, ROOT
 
 
 def _iso_date(ctx, param, value):
@@ -67,9 +67,10 @@ def check(paths, fmt, show_ok, today, registry_path, snapshot_path) -> None:
 
 
 @legal.command()
-@click.option("--source", "source_specs", multiple=True, default=["http"], show_default=True,
+@click.option("--source", "source_specs", multiple=True, default=["http", f"dir:{DATA_DIR / 'sfs-provisions'}"],
+              show_default=True,
               help="`http` (rkrattsbaser + data.riksdagen.se) or `dir:PATH` of saved responses; repeatable, "
-                   "earlier sources win.")
+                   "earlier sources win (data/sfs-provisions only fills gaps).")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds per HTTP request.")
 @click.option("--retries", type=int, default=3, show_default=True, help="Retries after a timeout, 429 or 5xx.")
 @click.option("--interval", type=float, default=1.0, show_default=True, help="Seconds between HTTP requests.")

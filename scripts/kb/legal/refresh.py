@@ -5,7 +5,9 @@ Sources, tried in order for every SFS number in data/laws.yml:
   Riksdag's open data (data.riksdagen.se/dokument/sfs-YYYY-NNN.json);
 - `dir:PATH`: saved responses in PATH/rkrattsbaser/sfs-*.json (the `_source`
   document or the whole search answer), PATH/riksdagen/sfs-*.json and
-  PATH/se-lex-sfs/sfs-*.md.
+  PATH/se-lex-sfs/sfs-*.md. An optional PATH/ORIGINS.json says where each file
+  was captured: {"rkrattsbaser/sfs-1942-740.json": {"origin": URL, "retrieved": DATE}};
+  without it the file's path and modification time are recorded.
 
 A failed or partial refresh never damages the snapshot: records that could not
 be fetched keep their last good version, the file is replaced atomically, and
@@ -46,6 +48,16 @@ class DirSource:
         if not self.root.is_dir():
             raise FetchError(f"{self.root}: not a directory of saved responses")
         self.name = f"dir:{self.root}"
+        origins = self.root / "ORIGINS.json"
+        self.origins = _read_json(origins) if origins.exists() else {}
+        if not isinstance(self.origins, dict):
+            raise FetchError(f"{origins}: expected an object of file -> {{origin, retrieved}}")
+
+    def _where(self, path: Path) -> tuple[str, str]:
+        known = self.origins.get(path.relative_to(self.root).as_posix())
+        if isinstance(known, dict) and known.get("origin"):
+            return known["origin"], str(known.get("retrieved") or _mtime(path))
+        return str(path), _mtime(path)
 
     def records(self, sfs: str) -> list[dict]:
         slug = sfs_slug(sfs)
@@ -56,13 +68,21 @@ class DirSource:
             if isinstance(doc, dict) and "hits" in doc:
                 doc = _first_hit(doc, str(rk))
             if doc is not None:
-                found.append(_parse(sources.record_from_rkrattsbaser, doc, rk, _mtime(rk)))
+                found.append(_parse(sources.record_from_rkrattsbaser, doc, *self._where(rk)))
         rd = self.root / "riksdagen" / f"{slug}.json"
         if rd.exists():
-            found.append(_parse(sources.record_from_riksdagen, _read_json(rd), rd, _mtime(rd)))
+            found.append(_parse(sources.record_from_riksdagen, _read_json(rd), *self._where(rd)))
+        curated = self.root / f"{slug}.yml"
+        if curated.exists():
+            import yaml
+            try:
+                data = yaml.safe_load(curated.read_text(encoding="utf-8"))
+            except yaml.YAMLError as exc:
+                raise FetchError(f"{curated}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+            found.append(_parse(sources.record_from_curated, data, curated, _mtime(curated)))
         md = self.root / "se-lex-sfs" / f"{slug}.md"
         if md.exists():
-            found.append(_parse(sources.record_from_selex, md.read_text(encoding="utf-8"), md, _mtime(md)))
+            found.append(_parse(sources.record_from_selex, md.read_text(encoding="utf-8"), *self._where(md)))
         return found
 
 
@@ -114,6 +134,7 @@ class HttpSource:
             headers={"user-agent": "kb-legal-refresh (national knowledge base; polite, cached)"},
         )
         self._last = 0.0
+        self.warnings: list[str] = []
         self.name = f"http:{self.rkrattsbaser},{self.riksdagen}"
 
     def _wait_turn(self) -> None:
@@ -155,6 +176,20 @@ class HttpSource:
             raise FetchError(f"{url}: malformed JSON in the answer (HTTP {response.status_code})") from None
 
     def records(self, sfs: str) -> list[dict]:
+        """Both services; when one fails the other is still asked, and only when neither gives a
+        record is the failure raised (naming both)."""
+        found, problems = [], []
+        for fetch in (self._rkrattsbaser, self._riksdagen):
+            try:
+                found.extend(fetch(sfs))
+            except FetchError as exc:
+                problems.append(str(exc))
+        self.warnings = problems if found else []
+        if problems and not found:
+            raise FetchError("; ".join(problems))
+        return found
+
+    def _rkrattsbaser(self, sfs: str) -> list[dict]:
         found = []
         url = f"{self.rkrattsbaser}/elasticsearch/SearchEsByRawJson"
         payload = {"searchIndexes": ["Sfs"], "api": "search", "json": {
@@ -167,6 +202,10 @@ class HttpSource:
         doc = _first_hit(self._json(response, url), url)
         if doc is not None:
             found.append(_parse(sources.record_from_rkrattsbaser, doc, f"{url} beteckning={sfs}", _now()))
+        return found
+
+    def _riksdagen(self, sfs: str) -> list[dict]:
+        found = []
         url = f"{self.riksdagen}/dokument/{sfs_slug(sfs)}.json"
         response = self._request("GET", url)
         if response.status_code == 200:
@@ -194,6 +233,7 @@ class RefreshResult:
     kept: list[str] = field(default_factory=list)      # failed now; last good record kept
     not_found: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # messages, one per failed fetch
+    warnings: list[str] = field(default_factory=list)  # one service failed, the other answered
 
     @property
     def ok(self) -> bool:
@@ -214,6 +254,7 @@ def refresh(registry: Registry, source_list: list, previous: dict | None = None,
                 found.extend(source.records(sfs))
             except FetchError as exc:
                 failed.append(str(exc))
+            result.warnings.extend(f"{sfs}: {w} (the other service answered)" for w in getattr(source, "warnings", []))
         if failed:
             result.failures.extend(f"{sfs}: {message}" for message in failed)
         if found:
@@ -235,11 +276,24 @@ def refresh(registry: Registry, source_list: list, previous: dict | None = None,
     result.snapshot = {
         "format": FORMAT,
         "generated": _now(),
+        "data_as_of": data_as_of(records),
         "sources": [source.name for source in source_list],
         "records": records,
         "not_found": {sfs: "no source had a record of this act" for sfs in result.not_found},
     }
     return result
+
+
+def data_as_of(records: dict) -> str | None:
+    """The newest date any source gives for its data (upstream update, else capture): how current the
+    snapshot's content is, as opposed to when the refresh ran (`generated`)."""
+    dates = []
+    for record in records.values():
+        for p in record.get("provenance", []):
+            stamp = p.get("updated_upstream") or p.get("retrieved")
+            if stamp and str(stamp)[:4].isdigit():
+                dates.append(str(stamp)[:10])
+    return max(dates) if dates else None
 
 
 def refresh_file(registry: Registry, source_list: list, path: Path, progress=None) -> RefreshResult:

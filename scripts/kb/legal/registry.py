@@ -56,11 +56,24 @@ class Registry:
 
     def resolve_name(self, name: str, today: dt.date | None = None) -> Act | None:
         """The act a name or abbreviation means without an SFS number: the one in force."""
-        key = " ".join(name.split())
-        candidates = self.by_abbreviation.get(key) or self.by_name.get(key.lower()) or []
+        return (self.candidates(name, today) or [None])[0]
+
+    def candidates(self, name: str, today: dt.date | None = None) -> list[Act]:
+        """Every act a name or abbreviation may mean without an SFS number, those in force first.
+        Several acts in force (PL: polislagen, patientlagen) make the name ambiguous."""
+        found = self.named(name)
         today = today or dt.date.today()
-        current = [a for a in candidates if self._in_force(a, today)]
-        return (current or candidates or [None])[0]
+        current = [a for a in found if self._in_force(a, today)]
+        return current or found
+
+    def named(self, name: str) -> list[Act]:
+        """Every act with this name or abbreviation (also in the genitive: skollagens, LVU:s)."""
+        key = " ".join(name.split())
+        key = key[:-2] if key.endswith(":s") else key
+        found = self.by_abbreviation.get(key) or self.by_name.get(key.lower())
+        if not found and key.lower().endswith("s"):
+            found = self.by_abbreviation.get(key[:-1]) or self.by_name.get(key[:-1].lower())
+        return list(found or [])
 
     def _in_force(self, act: Act, today: dt.date) -> bool:
         if act.replaced_by and act.replaced_on and act.replaced_on <= today:

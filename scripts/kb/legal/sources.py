@@ -344,6 +344,34 @@ def record_from_riksdagen(doc: dict, origin: str, retrieved: str) -> dict:
     }
 
 
+def record_from_curated(data: dict, origin: str, retrieved: str) -> dict:
+    """A record from data/sfs-provisions/sfs-*.yml: sections read from a public page, for an act
+    no machine-readable source has. `complete: false` makes its text "partial" (other sections are
+    unverifiable, never inferred)."""
+    if not isinstance(data, dict) or not data.get("sfs") or not data.get("source"):
+        raise ValueError("a provision file needs `sfs` and `source`")
+    sfs = normalise_sfs(data["sfs"])
+    provisions = {}
+    for provision in data.get("provisions") or []:
+        provisions[str(provision)] = {"versions": [{"from": None, "until": None, "amended_by": None, "repealed_by": None}]}
+    amendments = [{"sfs": normalise_sfs(a["sfs"]), "in_force": _date(a.get("in_force")), "notes": a.get("notes") or "",
+                   "title": ""} for a in data.get("amendments") or [] if isinstance(a, dict) and a.get("sfs")]
+    return {
+        "sfs": sfs,
+        "title": _title(sfs, data.get("title")),
+        "in_force_from": _date(data.get("in_force_from")),
+        "repealed_on": _date(data.get("repealed_on")),
+        "repealed_by": _sfs_or_none(data.get("repealed_by")),
+        "consolidated_through": _sfs_or_none(data.get("consolidated_through")),
+        "text": "official" if data.get("complete") is True else "partial",
+        "provisions": provisions,
+        "amendments": amendments,
+        "repeals": [],
+        "provenance": [{"source": "curated", "origin": str(data["source"]), "retrieved": str(data.get("read") or retrieved),
+                        "updated_upstream": None, "file": origin}],
+    }
+
+
 def merge(primary: dict, secondary: dict | None) -> dict:
     """Combine two records of one act: the primary's facts win, gaps are filled from the secondary."""
     if not secondary:
