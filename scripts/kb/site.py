@@ -23,6 +23,7 @@ def translation_flags(meta: dict, source_body: str | None) -> dict:
     found = translation_state.of(meta, source_body)
     record = translation_state.record_of(meta)
     return {
+        "translation": True,
         "machine": not found.reviewed,
         "outdated": found.outdated,
         "translated_on": _iso(record.get("translated_on")),

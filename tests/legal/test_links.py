@@ -12,7 +12,7 @@ def test_citation_becomes_an_official_link(checker):
     html, problems, cited = link_citations("<p>Se 19 kap. 1 § socialtjänstlagen (2025:400).</p>", checker,
                                            dt.date(2026, 11, 22))
     assert html == (f'<p>Se <a class="kb-law" href="{URL}socialtjanstlag-2025400_sfs-2025-400/#K19P1" '
-                    'rel="noreferrer">19 kap. 1 § socialtjänstlagen (2025:400)</a>.</p>')
+                    'rel="noreferrer" dir="ltr" lang="sv">19 kap. 1 § socialtjänstlagen (2025:400)</a>.</p>')
     assert problems == [] and cited == {"2025:400"}
     assert checked_through(checker, cited) == "2025:1501 (2025:400)"
 

@@ -20,6 +20,8 @@ SKIP = {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "butto
         "h1", "h2", "h3", "h4", "h5", "h6"}
 TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)\s*>")
+# A citation written the Swedish way ("4 kap. 4 e § brottsbalken", "lagen (1988:688)"), not "Chapter 4, Section 4".
+SWEDISH = re.compile(r"§|\bkap\b|\b\w*(?:lag|lagen|balk|balken|förordning)(?:s|ens)?\b|\bSFS\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -72,12 +74,16 @@ def _link_text(piece: str, checker: Checker, reviewed, problems: list, cited: se
         if verdict.status in FAILING:
             problems.append(Problem(" ".join(citation.text.split()), verdict.status, verdict.message, verdict.hint))
         level = "warning" if verdict.status in WARNING else "error"
+        # Isolated left-to-right (in Arabic, Persian, Dari and Sorani text a citation such as
+        # "19 kap. 1 § socialtjänstlagen (2025:400)" would otherwise be reordered on screen) and,
+        # when written in Swedish, marked lang="sv" so screen readers pronounce it as Swedish.
+        isolate = ' dir="ltr"' + (' lang="sv"' if SWEDISH.search(citation.text) else "")
         if url is None:
-            out.append(f'<span class="kb-law kb-law--{level}" title="{htmllib.escape(verdict.message)}">{shown}</span>')
+            out.append(f'<span class="kb-law kb-law--{level}"{isolate} title="{htmllib.escape(verdict.message)}">{shown}</span>')
         elif verdict.status == "ok":
-            out.append(f'<a class="kb-law" href="{htmllib.escape(url)}" rel="noreferrer">{shown}</a>')
+            out.append(f'<a class="kb-law" href="{htmllib.escape(url)}" rel="noreferrer"{isolate}>{shown}</a>')
         else:
-            out.append(f'<a class="kb-law kb-law--{level}" href="{htmllib.escape(url)}" rel="noreferrer" '
+            out.append(f'<a class="kb-law kb-law--{level}" href="{htmllib.escape(url)}" rel="noreferrer"{isolate} '
                        f'title="{htmllib.escape(verdict.message)}">{shown}</a>')
         position = offset + length
     out.append(htmllib.escape(text[position:], quote=False))

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
+from kb.findings import KbError, ToolError, format_option, report
 from kb.pages import FrontMatterError
-from kb.translations import render, review, status
+from kb.translations import check, render, review, status
 from kb.translations.paths import UsageError
 
 ROOT_OPTION = click.option(
@@ -82,3 +83,23 @@ def mark_updated_command(page: str, lang: str, root: Path) -> None:
     except (FrontMatterError, UsageError, OSError) as error:
         fail(error, root)
     click.echo(f"{os.path.relpath(path, root)}: follows the current Swedish text (status: machine)")
+
+
+@translations.command("check")
+@format_option()
+@ROOT_OPTION
+def check_command(output_format: str, root: Path) -> None:
+    """Every translation against its Swedish source (codes KB5xx, see kb/translations/check.py).
+
+    Errors (exit 1): numbers, phone numbers, dates, SFS citations, links or headings that
+    differ; avoided glossary renderings; a quick-exit label that is not the control's;
+    an untranslated copy; phone numbers in Arabic-Indic digits. Warnings: approved
+    glossary renderings not used, Latin runs the browser reorders in right-to-left text.
+    """
+    if not (root / "docs").is_dir():
+        raise click.UsageError(f"{root / 'docs'}: no such folder; run in the project folder or pass --root")
+    try:
+        findings = check.check_project(root)
+    except KbError as error:
+        raise ToolError(error) from None
+    raise SystemExit(report(findings, output_format))
