@@ -1,8 +1,16 @@
-"""A reader who must hide the site at once: the quick-exit control and Shift ×3."""
+"""A reader who must hide the site at once: the quick-exit control and Shift ×3.
+
+Shift counts only when pressed and released on its own (GitHub issue 13): a
+reader typing capitals must never be sent away.
+"""
+from pathlib import Path
+
 import pytest
 
 from kb.project import LOCALES
-from site_under_test import NEUTRAL_TITLE, PHONE, QUICK_EXIT_URL, stub_neutral_site
+from site_under_test import NEUTRAL_TITLE, PHONE, QUICK_EXIT_URL, stub_neutral_site, ui_string
+
+STATUS = "#kb-quick-exit-status"
 
 
 def _on_neutral_site(tab) -> bool:
@@ -22,13 +30,156 @@ def test_clicking_quick_exit_shows_the_neutral_site_and_back_does_not_return(pho
     assert tab.url == "about:blank"
 
 
-def test_pressing_shift_three_times_shows_the_neutral_site(desktop, site, base_url):
+@pytest.mark.parametrize("locale", ["sv", "ar"])  # left-to-right and right-to-left
+def test_pressing_shift_three_times_shows_the_neutral_site(locale, desktop, site, base_url):
     tab = desktop.new_page()
-    tab.goto(base_url + site.start("sv").path)
+    tab.goto(base_url + site.start(locale).path)
     for _ in range(3):
         tab.keyboard.press("Shift")
     tab.wait_for_url(QUICK_EXIT_URL + "**", timeout=5000)
     assert _on_neutral_site(tab)
+
+
+def _stays(tab, base_url, what):
+    tab.wait_for_timeout(400)
+    assert tab.url.startswith(base_url), f"{what} sent the reader to {tab.url}"
+
+
+def _type_capitals(tab, word):
+    """Type `word` as people do: Shift held for each capital (also rolled over: Shift up before the letter)."""
+    for i, letter in enumerate(word):
+        if not letter.isupper():
+            tab.keyboard.press(letter)
+        elif i % 2:
+            tab.keyboard.press(f"Shift+{letter}")
+        else:
+            tab.keyboard.down("Shift")
+            tab.keyboard.down(letter)
+            tab.keyboard.up("Shift")
+            tab.keyboard.up(letter)
+
+
+def test_capitals_typed_in_the_search_box_never_leave(desktop, site, base_url):
+    tab = desktop.new_page()
+    tab.goto(base_url + site.start("sv").path)
+    search = tab.locator("input.md-search__input")
+    search.click()
+    _type_capitals(tab, "LVU")
+    _type_capitals(tab, " SFS BrB")
+    # Shift held down over several capitals, then released.
+    tab.keyboard.down("Shift")
+    for letter in "HVB":
+        tab.keyboard.press(letter)
+    tab.keyboard.up("Shift")
+    _stays(tab, base_url, "typing capitals in the search box")
+    assert search.input_value() == "LVU SFS BrBHVB"
+
+
+@pytest.mark.parametrize("locale", ["sv", "ar"])
+def test_capitals_typed_on_the_page_never_leave(locale, desktop, site, base_url):
+    tab = desktop.new_page()
+    tab.goto(base_url + site.start(locale).path)
+    tab.locator("main").click(position={"x": 5, "y": 5})
+    _type_capitals(tab, "LVUABC")
+    # A Shift shortcut in between bare presses resets the count: Shift, Shift+Tab, Shift, Shift.
+    tab.keyboard.press("Shift")
+    tab.keyboard.press("Shift+Tab")
+    tab.keyboard.press("Shift")
+    tab.keyboard.press("Shift")
+    _stays(tab, base_url, "capitals and Shift+Tab on the page")
+
+
+def test_another_key_between_shift_presses_starts_the_count_again(desktop, site, base_url):
+    tab = desktop.new_page()
+    tab.goto(base_url + site.start("sv").path)
+    for keys in (["Shift", "Shift", "a", "Shift"], ["Shift", "Control+Shift", "Shift"], ["Shift", "Shift", "Enter"]):
+        for key in keys:
+            tab.keyboard.press(key)
+        _stays(tab, base_url, " ".join(keys))
+        tab.keyboard.press("Escape")
+
+
+def test_the_count_starts_again_after_a_pause(desktop, site, base_url):
+    tab = desktop.new_page()
+    tab.clock.install()
+    tab.goto(base_url + site.start("sv").path)
+    tab.keyboard.press("Shift")
+    tab.keyboard.press("Shift")
+    tab.clock.run_for(6000)
+    assert tab.locator(STATUS).text_content() == ui_string("sv", "kb.quick_exit.expired")
+    tab.keyboard.press("Shift")
+    _stays(tab, base_url, "two presses, a pause, then one more")
+    assert tab.locator(STATUS).text_content() == ui_string("sv", "kb.quick_exit.two_more")
+
+
+# Reports every text the status region shows (and whether the page is hidden at that moment)
+# to the test, also the last one, said while the browser is already on its way to the neutral site.
+ANNOUNCEMENTS = """
+new MutationObserver(() => {
+  const status = document.getElementById("kb-quick-exit-status");
+  const main = document.querySelector("main");
+  if (status && status.textContent) window.kbAnnounced(status.textContent,
+      main ? getComputedStyle(main).visibility : "", getComputedStyle(status).visibility);
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_press_and_the_exit_are_announced_in_the_readers_language(locale, desktop, site, base_url):
+    heard = []
+    desktop.expose_function("kbAnnounced", lambda *said: heard.append(said))
+    desktop.add_init_script(ANNOUNCEMENTS)
+    tab = desktop.new_page()
+    # The neutral site does not answer here, so the page lives on to say its last words.
+    pending = []
+    tab.route(QUICK_EXIT_URL + "**", lambda route: pending.append(route))
+    tab.goto(base_url + site.start(locale).path)
+    status = tab.locator(STATUS)
+    assert status.get_attribute("role") == "status"
+    assert status.text_content() == ""
+    # Visually hidden, but not hidden from screen readers.
+    box = status.bounding_box()
+    assert box and box["width"] <= 1 and box["height"] <= 1
+    assert status.evaluate("el => getComputedStyle(el).display !== 'none' && !el.closest('[aria-hidden=true]')")
+    tab.keyboard.press("Shift")
+    assert status.text_content() == ui_string(locale, "kb.quick_exit.two_more")
+    tab.keyboard.press("Shift")
+    assert status.text_content() == ui_string(locale, "kb.quick_exit.one_more")
+    tab.keyboard.press("Shift")
+    for _ in range(50):
+        if len(heard) >= 3:
+            break
+        tab.wait_for_timeout(100)
+    assert pending and pending[0].request.is_navigation_request()
+    texts = [said[0] for said in heard]
+    assert texts == [ui_string(locale, key) for key in
+                     ("kb.quick_exit.two_more", "kb.quick_exit.one_more", "kb.quick_exit.leaving")], heard
+    # When the exit is announced the page is already hidden, but the announcement is not.
+    assert heard[-1][1:] == ("hidden", "visible"), heard
+
+
+def test_every_page_the_site_builds_has_quick_exit(site):
+    html_files = sorted(Path(site.root).rglob("*.html"))
+    assert len(html_files) > 100
+    missing = [str(f.relative_to(site.root)) for f in html_files
+               if 'id="kb-quick-exit"' not in f.read_text(encoding="utf-8")]
+    assert not missing, f"pages without the quick-exit control: {missing}"
+
+
+def test_the_translators_status_page_has_a_working_quick_exit(desktop, site, base_url):
+    tab = desktop.new_page()
+    violations = []
+    tab.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+    tab.goto(base_url + "oversattningsstatus/")
+    assert tab.locator("#kb-quick-exit").is_visible()
+    tab.keyboard.press("Shift+A")
+    tab.keyboard.press("Shift")
+    tab.keyboard.press("Shift")
+    _stays(tab, base_url, "Shift+A and two presses on the status page")
+    tab.keyboard.press("Shift")
+    tab.wait_for_url(QUICK_EXIT_URL + "**", timeout=5000)
+    assert _on_neutral_site(tab)
+    assert violations == []
 
 
 def test_pressing_shift_twice_keeps_the_page(desktop, site, base_url):

@@ -5,6 +5,8 @@ same matrix as `kb translations status`, with a link to every page that exists
 in the built site. It is not a MkDocs page, so it is in neither the navigation,
 the search index nor the sitemap, and it asks search engines not to index it.
 It loads nothing: its few styles are inline and allowed by hash in its CSP.
+Like every page of the site it has the quick-exit control (GitHub issue 13),
+copied with its script from the built site by kb.quick_exit.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
+from kb import quick_exit as quick_exit_control
 from kb.project import BY_LOCALE
 from kb.translations.status import STATES, TARGET_LOCALES, Entry, collect, totals
 
@@ -59,8 +62,10 @@ def _link(url: str, text: str, exists: Callable[[str], bool], lang: str | None =
     return f'<a href="../{escape(url)}"{attrs}>{escape(text)}</a>'
 
 
-def render(entries: list[Entry], exists: Callable[[str], bool], built_on: dt.date) -> str:
-    """The page's HTML. `exists(url)` says whether a page is in the built site."""
+def render(entries: list[Entry], exists: Callable[[str], bool], built_on: dt.date,
+           quick_exit: tuple[str, str] | None = None) -> str:
+    """The page's HTML. `exists(url)` says whether a page is in the built site;
+    `quick_exit` is the quick-exit control's markup and script (kb.quick_exit)."""
     languages = [BY_LOCALE[locale] for locale in TARGET_LOCALES]
     head_cells = "".join(
         f'<th scope="col"><span lang="{lang.bcp47}" dir="{lang.dir}">{escape(lang.name)}</span> ({lang.locale})</th>'
@@ -91,8 +96,14 @@ def render(entries: list[Entry], exists: Callable[[str], bool], built_on: dt.dat
         + "".join(f"<td>{counts[lang.locale][state]}</td>" for lang in languages) + "</tr>"
         for state in STATES)
     legend = "".join(f"<dt>{STATE_TEXT[s]}</dt><dd>{STATE_HELP[s]}</dd>" for s in STATES)
-    style_hash = base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode()
+    css = CSS + ("\n" + quick_exit_control.CSS if quick_exit else "")
+    control, script = quick_exit or ("", "")
+    style_hash = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
     csp = f"default-src 'none'; style-src 'sha256-{style_hash}'; base-uri 'none'; form-action 'none'"
+    if quick_exit:
+        script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+        csp = csp.replace("; base-uri", f"; script-src 'sha256-{script_hash}'; base-uri")
+        script = f"<script>{script}</script>\n"
     return f"""<!doctype html>
 <html lang="sv" dir="ltr">
 <head>
@@ -102,9 +113,10 @@ def render(entries: list[Entry], exists: Callable[[str], bool], built_on: dt.dat
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
 <title>Översättningsstatus – för översättare och redaktörer</title>
-<style>{CSS}</style>
+<style>{css}</style>
 </head>
 <body>
+{control}
 <main>
 <h1>Översättningsstatus</h1>
 <p>Den här sidan är till för översättare och redaktörer. Den visar läget för varje svensk sida
@@ -128,7 +140,7 @@ för att se exakt vad som har ändrats i den svenska texten sedan en översättn
 </table>
 <p><a href="../">Till startsidan</a></p>
 </main>
-</body>
+{script}</body>
 </html>
 """
 
@@ -140,5 +152,6 @@ def write(site_dir: Path, root: Path, built_on: dt.date | None = None) -> Path:
 
     target = site_dir / PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render(collect(root), exists, built_on or dt.date.today()), encoding="utf-8")
+    control = quick_exit_control.for_site(site_dir)
+    target.write_text(render(collect(root), exists, built_on or dt.date.today(), control), encoding="utf-8")
     return target
