@@ -11,6 +11,7 @@ steps=(
   "unit tests|KB_BUILT_SITE=$PWD/site $BIN/python -m pytest -q -p no:cacheprovider tests --ignore=tests/browser"
   "content check|$BIN/kb content check"
   "legal check|$BIN/kb legal check"
+  "translations check|$BIN/kb translations check"
   "links check|$BIN/kb links check site"
   "browser tests|KB_BUILT_SITE=$PWD/site $BIN/python -m pytest -q -p no:cacheprovider tests/browser"
 )
@@ -21,7 +22,7 @@ for step in "${steps[@]}"; do
   echo; echo "==> $name: $cmd"
   start=$(date +%s)
   if bash -c "$cmd"; then status=ok; passed=$((passed + 1)); else status=FAILED; failed=$((failed + 1)); fi
-  summary+=("$(printf '%-14s %-6s %4ss' "$name" "$status" "$(( $(date +%s) - start ))")")
+  summary+=("$(printf '%-18s %-6s %4ss' "$name" "$status" "$(( $(date +%s) - start ))")")
 done
 
 echo; echo "== Summary =="

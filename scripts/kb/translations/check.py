@@ -131,8 +131,9 @@ def facts(text: Text, swedish: bool) -> Facts:
     iso = [(m.start(), m.group(1)) for m in ISO_DATE.finditer(body)]
     body = _blank(body, [m.span() for m in ISO_DATE.finditer(body)])
     dates = []
-    if swedish:
+    if swedish:   # compared as dates (KB504), not as loose numbers
         dates = [(m.start(), m.group(1), m.group(3)) for m in SWEDISH_DATE.finditer(body)]
+        body = _blank(body, [m.span() for m in SWEDISH_DATE.finditer(body)])
     sfs = [(m.start(), m.group(1)) for m in SFS.finditer(body)]
     body = _blank(body, [m.span() for m in SFS.finditer(body)])
     sfs += [(m.start(), " ".join(m.group(1).split()).lower() + " " + ("kap." if m.group(2).lower() == "kap." else "§"))
