@@ -6,7 +6,7 @@ MKDOCS := $(VENV)/bin/mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build preview test bench clean setup setup-test
+.PHONY: serve build preview test check lint bench clean setup setup-test
 
 $(VENV)/.installed: requirements.txt scripts/pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -44,6 +44,16 @@ preview: build $(VENV)/.test-installed
 ## Every test, in CI order; ends with a summary
 test: $(VENV)/.test-installed
 	bash scripts/test-all.sh
+
+## For editors: rebuild and run every content check (build, content, legal, links) with a short
+## summary, problems in the files you changed first
+check: $(VENV)/.installed
+	$(PY) -m kb.checkall
+
+## ruff and mypy (settings in pyproject.toml)
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 ## Speed and size figures
 bench: $(VENV)/.test-installed

@@ -7,6 +7,7 @@ workflow annotations for CI) and sets the exit code with `exit_code`.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass
 
 import click
@@ -29,7 +30,8 @@ class KbError(Exception):
     from this, so the CLI and the MkDocs plugin each convert errors in one place.
     """
 
-    def __init__(self, message: str, path: str | None = None, line: int = 0, hint: str = ""):
+    def __init__(self, message: str, path: str | os.PathLike[str] | None = None, line: int = 0,
+                 hint: str = ""):
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None

@@ -44,7 +44,8 @@ def review_report(docs_dir: Path, today: dt.date, near_days: int = NEAR_DAYS) ->
         if page is not None and page.is_translation:
             continue
         meta = page.meta if page else {}
-        owner = meta.get("owner") if isinstance(meta.get("owner"), str) and meta["owner"].strip() else NO_OWNER
+        owner_value = meta.get("owner")
+        owner: str = owner_value if isinstance(owner_value, str) and owner_value.strip() else NO_OWNER
         reviewed = meta.get("reviewed")
         rel = path.relative_to(docs_dir).as_posix()
         if not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime):
@@ -71,7 +72,7 @@ def render_text(report: dict[str, list[Due]], today: dt.date) -> str:
             if d.state == "no-date":
                 out.append(f"  docs/{d.page}: no valid `reviewed` date (kb content check explains)")
             elif d.state == "past":
-                out.append(f"  docs/{d.page}: review overdue by {-d.days} days (reviewed {d.reviewed}, due {d.due})")
+                out.append(f"  docs/{d.page}: review overdue by {-(d.days or 0)} days (reviewed {d.reviewed}, due {d.due})")
             else:
                 out.append(f"  docs/{d.page}: review due in {d.days} days (reviewed {d.reviewed}, due {d.due})")
         out.append("")

@@ -32,7 +32,7 @@ THEME_KEYS = ("hide", "search")
 HIDEABLE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 TOP_KEYS = (*REQUIRED, "translation", *THEME_KEYS)
 SOURCE_KEYS = ("title", "url", "seed", "checked")
-TRANSLATION_KEYS = ("source_hash", "translated_on", "status", "reviewer_role", "reviewed_on")
+TRANSLATION_KEYS = ("source_hash", "translated_on", "status", "reviewer_role", "review_scope", "reviewed_on")
 
 
 def key_lines(text: str) -> dict[tuple, int]:
@@ -252,7 +252,7 @@ def _check_translation(c: _Checker, value) -> None:
                 c.add(path, "KB103", f"a reviewed translation needs `{key}`",
                       f"add `{key}:` under `translation:` (or set `status: machine`)")
     elif status == "machine":
-        for key in ("reviewer_role", "reviewed_on"):
+        for key in ("reviewer_role", "review_scope", "reviewed_on"):
             if key in value:
                 c.add((*path, key), "KB105", f"`{key}` only belongs to a reviewed translation",
                       "remove it, or set `status: reviewed` if a qualified translator reviewed the text")
@@ -260,3 +260,6 @@ def _check_translation(c: _Checker, value) -> None:
         c.text(value["reviewer_role"], (*path, "reviewer_role"), "reviewer_role")
     if "reviewed_on" in value:
         c.date(value["reviewed_on"], (*path, "reviewed_on"), "reviewed_on")
+    if "review_scope" in value and value["review_scope"] not in ("full", "language", "changes"):
+        c.add((*path, "review_scope"), "KB105", f"`review_scope` must be full, language or changes, "
+              f"not {_describe(value['review_scope'])}", "`kb translations mark-reviewed --scope` writes it")

@@ -229,7 +229,7 @@ async def check_urls(urls, options: Options = Options()) -> dict[str, Result]:
 
 def findings_for(found: dict[str, list[tuple[str, int]]], results: dict[str, Result]) -> list[Finding]:
     """One finding per place a broken or permanently redirected URL is written."""
-    findings = []
+    findings: list[Finding] = []
     for url, places in found.items():
         result = results.get(url)
         if result is None:
@@ -295,7 +295,7 @@ def check_external(docs_dir: Path, display_root: Path, cache_path: Path, allowli
     """Collect, check (using and refreshing the cache) and turn results into findings."""
     now = time.time() if now is None else now
     found = collect_urls(docs_dir, display_root)
-    findings = []
+    findings: list[Finding] = []
     for url, places in found.items():
         if malformed(url):
             findings.extend(Finding(f, line, 0, "KB414", f"malformed URL {url!r}",

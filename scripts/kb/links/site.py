@@ -220,7 +220,8 @@ def check_site(site_dir: Path, docs_dir: Path | None = None, site_url: str = "",
             else:
                 theme[(code, link.where, link.url if code == "KB402" else target, link.text, problem)].append(page.rel)
     findings = []
-    for (markdown, url, code, problem, text), pages in content.items():
+    for (markdown, url, code, problem, text), rendered in content.items():
+        pages = sorted(rendered)
         line = _line_of(markdown, text, url)
         languages = sorted({_locale_of_rendered(p) for p in pages})
         example = min(pages, key=lambda p: (_locale_of_rendered(p) != SOURCE_LOCALE, p))
