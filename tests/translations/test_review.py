@@ -36,7 +36,8 @@ def test_mark_reviewed_records_role_and_date_and_nothing_else(project):
     today = dt.date.today().isoformat()
     assert path.read_text(encoding="utf-8") == before.replace(
         "  status: machine\n",
-        f"  status: reviewed\n  reviewer_role: Auktoriserad translator\n  reviewed_on: {today}\n")
+        f"  status: reviewed\n  reviewer_role: Auktoriserad translator\n  review_scope: full\n"
+        f"  reviewed_on: {today}\n")
     assert state(project) == "current"
 
 
@@ -124,3 +125,64 @@ def test_mark_updated_refuses_a_translation_that_is_not_outdated(project):
     assert result.exit_code == 1
     assert "already follows the current Swedish text" in result.output
     assert path.read_text(encoding="utf-8") == before   # the review is kept
+
+
+# --- honest review states (GitHub issue 12) ----------------------------------------------
+
+def test_mark_reviewed_records_the_scope(project):
+    new_translation(project, PAGE, "en")
+    result = run("translations", "mark-reviewed", PAGE, "en", "--reviewer-role", "Translator", "--scope",
+                 "language", "--root", project)
+    assert result.exit_code == 0, result.output
+    assert \
+        translation(project).meta["translation"]["review_scope"] == "language"
+    bad = run("translations", "mark-reviewed", PAGE, "en", "--reviewer-role", "Translator", "--scope", "some",
+              "--root", project)
+    assert bad.exit_code == 2
+
+
+def test_a_page_for_people_at_risk_needs_reviewed_ui_strings(project):
+    page = "till-dig-som-ar-utsatt/index.md"
+    path = write_page(project, page, "Till dig som är utsatt", "Du kan få stöd.")
+    path.write_text(path.read_text(encoding="utf-8").replace("audience: [alla]", "audience: [utsatt]"),
+                    encoding="utf-8")
+    new_translation(project, page, "ar")
+    languages = project / "overrides" / "partials" / "languages"
+    languages.mkdir(parents=True)
+    strings = languages / "ar.html"
+    strings.write_text('{% macro t(key) %}{{ {\n  "kb.ui_review": "machine"\n}[key] }}{% endmacro %}\n',
+                       encoding="utf-8")
+    result = run("translations", "mark-reviewed", page, "ar", "--reviewer-role", "Translator", "--root", project)
+    assert result.exit_code == 1
+    assert "page for people at risk" in result.output and "ar UI strings" in result.output
+    strings.write_text(strings.read_text(encoding="utf-8").replace('"machine"', '"reviewed"'), encoding="utf-8")
+    result = run("translations", "mark-reviewed", page, "ar", "--reviewer-role", "Translator", "--root", project)
+    assert result.exit_code == 0, result.output
+
+
+def test_mark_updated_refuses_a_translation_that_did_not_change(git_project):
+    """The Swedish page changed and was committed; the translation file was not touched."""
+    from scaffold.conftest import commit
+    path = new_translation(git_project, PAGE, "so")
+    commit(git_project, "translation", "2026-10-02")
+    write_page(git_project, PAGE, "Till dig som är orolig för någon", "Ny svensk text.")
+    commit(git_project, "Swedish change", "2026-10-03")
+    before = path.read_text(encoding="utf-8")
+    result = run("translations", "mark-updated", PAGE, "so", "--root", git_project)
+    assert result.exit_code == 1
+    assert "has not changed since the Swedish page changed (commit" in result.output
+    assert path.read_text(encoding="utf-8") == before
+    # Uncommitted edits to the translation are a change: now it may be recorded.
+    path.write_text(before.replace("Du kan få stöd.", "Waxaad heli kartaa taageero.") + "Qoraal cusub.\n",
+                    encoding="utf-8")
+    result = run("translations", "mark-updated", PAGE, "so", "--root", git_project)
+    assert result.exit_code == 0, result.output
+
+
+def test_mark_updated_refuses_when_the_swedish_change_is_not_committed_yet(git_project):
+    from scaffold.conftest import commit
+    new_translation(git_project, PAGE, "ti")
+    commit(git_project, "translation", "2026-10-02")
+    write_page(git_project, PAGE, "Till dig som är orolig för någon", "Ny svensk text.")
+    result = run("translations", "mark-updated", PAGE, "ti", "--root", git_project)
+    assert result.exit_code == 1 and "has not changed since the Swedish page changed" in result.output

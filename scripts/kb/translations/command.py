@@ -56,13 +56,21 @@ def status_command(output_format: str, root: Path) -> None:
 @click.argument("lang")
 @click.option("--reviewer-role", required=True,
               help='the reviewer\'s role, e.g. "Auktoriserad translator" (never a name)')
+@click.option("--scope", type=click.Choice(review.SCOPES), default="full", show_default=True,
+              help="what the review covered: full = the whole text against the Swedish page; "
+                   "language = language and terms only; changes = only what changed in the Swedish text")
 @click.option("--source-current", is_flag=True,
               help="confirm that you reviewed an outdated translation against the current Swedish text")
 @ROOT_OPTION
-def mark_reviewed_command(page: str, lang: str, reviewer_role: str, source_current: bool, root: Path) -> None:
-    """Record that a qualified human translator reviewed PAGE's LANG translation."""
+def mark_reviewed_command(page: str, lang: str, reviewer_role: str, scope: str, source_current: bool,
+                          root: Path) -> None:
+    """Record that a qualified human translator reviewed PAGE's LANG translation.
+
+    A page for people at risk cannot be marked reviewed while the language's UI
+    strings (quick exit, emergency line, notices) are unreviewed.
+    """
     try:
-        path = review.mark_reviewed(root, page, lang, reviewer_role, source_current=source_current)
+        path = review.mark_reviewed(root, page, lang, reviewer_role, source_current=source_current, scope=scope)
     except (FrontMatterError, UsageError, OSError) as error:
         fail(error, root)
     click.echo(f"{os.path.relpath(path, root)}: marked reviewed")

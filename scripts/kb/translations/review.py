@@ -2,31 +2,49 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 
-from kb.pages import FrontMatterError, content_hash
 from kb.files import replace
+from kb.pages import FrontMatterError, content_hash, split_front_matter
+from kb.translations import ui_strings
 from kb.translations.frontmatter import set_block_keys, yaml_scalar
+from kb.translations.history import History
 from kb.translations.paths import UsageError, source_and_translation
 from kb.translations.status import load
 
+SCOPES = ("full", "language", "changes")   # whole text against the Swedish / language only / only what changed
+
 
 def mark_reviewed(root: Path, page: str, lang: str, reviewer_role: str, *,
-                  source_current: bool = False, today: dt.date | None = None) -> Path:
-    """Set translation.status: reviewed (+ reviewer_role, reviewed_on) and return the file.
+                  source_current: bool = False, scope: str = "full", today: dt.date | None = None,
+                  languages_folder: Path | None = None) -> Path:
+    """Set translation.status: reviewed (+ reviewer_role, review_scope, reviewed_on) and return the file.
 
-    An outdated translation is refused unless `source_current` confirms that the
-    reviewer checked it against the Swedish text as it is now; then its
-    source_hash is brought up to date as well.
+    `scope` says what the reviewer did (SCOPES). An outdated translation is refused
+    unless `source_current` confirms that the reviewer checked it against the
+    Swedish text as it is now; then its source_hash is brought up to date as well.
+    A page for people at risk (audience `utsatt`) is refused while the language's
+    UI strings (quick exit, emergency line, notices) are unreviewed: a reader must
+    be able to trust the controls around a reviewed text.
     """
     today = today or dt.date.today()
     if not reviewer_role.strip():
         raise UsageError("--reviewer-role must name the reviewer's role, e.g. \"Auktoriserad translator\"")
+    if scope not in SCOPES:
+        raise UsageError(f"--scope must be one of: {', '.join(SCOPES)}")
     source_path, path = source_and_translation(root, page, lang)
     source, record = _read(root, source_path, path, lang)
+    audience = source.meta.get("audience") or []
+    folder = languages_folder or root / "overrides" / "partials" / "languages"
+    if "utsatt" in audience and not ui_strings.reviewed(ui_strings.load(lang, folder)):
+        raise UsageError(
+            f"{path.relative_to(root)} is a page for people at risk, and the {lang} UI strings "
+            f"(overrides/partials/languages/{lang}.html: quick exit, emergency line, notices) are not reviewed. "
+            "Have a qualified translator review them first and set \"kb.ui_review\": \"reviewed\" there.")
     now = content_hash(source.body)
     values = {"status": "reviewed", "reviewer_role": yaml_scalar(reviewer_role.strip()),
-              "reviewed_on": today.isoformat()}
+              "review_scope": scope, "reviewed_on": today.isoformat()}
     if record.get("source_hash") != now:
         if not source_current:
             raise UsageError(
@@ -52,10 +70,51 @@ def mark_updated(root: Path, page: str, lang: str, today: dt.date | None = None)
     if record.get("source_hash") == content_hash(source.body):
         raise UsageError(f"{path.relative_to(root)} already follows the current Swedish text; nothing to record "
                          "(`kb translations status` lists the outdated translations)")
+    since = unchanged_since_outdated(root, source_path, path, record.get("source_hash"))
+    if since:
+        raise UsageError(
+            f"{path.relative_to(root)} has not changed since the Swedish page changed ({since}), so it does not "
+            "follow the new Swedish text yet. Update the translation first (`kb translations status` shows what "
+            "changed), then run this again.")
     _write(path, {"source_hash": content_hash(source.body),
                   "translated_on": (today or dt.date.today()).isoformat(),
-                  "status": "machine", "reviewer_role": None, "reviewed_on": None})
+                  "status": "machine", "reviewer_role": None, "review_scope": None, "reviewed_on": None})
     return path
+
+
+def unchanged_since_outdated(root: Path, source_path: Path, path: Path, recorded: str | None) -> str | None:
+    """Where the translation's text was last the same as now, if that is after the Swedish page changed
+    away from the `recorded` version (e.g. "commit 1a2b3c4d5e, 2026-11-20"); None when it has changed since,
+    or when git history cannot tell."""
+    history = History(root)
+    if not history.available:
+        return None
+    source_rel, rel = source_path.relative_to(root).as_posix(), path.relative_to(root).as_posix()
+    versions = history.versions(source_rel)   # newest first
+    changed_in = None   # the oldest commit whose Swedish text no longer is the recorded version
+    for version in versions:
+        if version.hash == recorded:
+            break
+        changed_in = version
+    body = load(path, root / "docs").body
+    if changed_in is None:
+        # The Swedish change is not committed yet: compare with the translation as committed.
+        mine = history.versions(rel)
+        if mine and content_hash(mine[0].body) == content_hash(body):
+            return f"not yet committed; the translation is as in commit {mine[0].commit[:10]}"
+        return None
+    try:
+        then = subprocess.run(["git", "show", f"{changed_in.commit}:./{rel}"], cwd=root, capture_output=True,
+                              text=True, check=True).stdout
+    except subprocess.CalledProcessError:
+        return None   # the translation did not exist then
+    try:
+        then_body = split_front_matter(then)[1]
+    except FrontMatterError:
+        return None
+    if content_hash(then_body) == content_hash(body):
+        return f"commit {changed_in.commit[:10]}, {changed_in.date}"
+    return None
 
 
 def _read(root: Path, source_path: Path, path: Path, lang: str):
