@@ -60,6 +60,7 @@ class Finding:
     section: str | None
     status: str
     url: str | None = None
+    provision: str = ""   # "4 kap. 4 e §", "31 a–31 k §§", "23 kap.", "" for a whole act
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -130,9 +131,11 @@ class Checker:
         if citation.sfs:
             act = self.registry.act(citation.sfs)
             if act is None:
+                # A real act the registry does not list cannot be confirmed, but nothing says it is wrong.
                 return None, Verdict(
-                    "unknown-law", f"SFS {citation.sfs} finns inte i lagregistret (data/laws.yml)",
-                    "Kontrollera SFS-numret, eller lägg till författningen i data/laws.yml och kör `kb legal refresh`.")
+                    "unverifiable", f"SFS {citation.sfs} ({citation.law}) finns inte i lagregistret (data/laws.yml)",
+                    "Kontrollera SFS-numret mot riksdagen.se, lägg till författningen i data/laws.yml och kör "
+                    "`kb legal refresh`.")
             owners = self._owners(law)
             if owners and act.sfs not in {owner.sfs for owner in owners}:
                 return None, Verdict(
@@ -440,7 +443,7 @@ class Checker:
                 message=verdict.message, hint=verdict.hint, text=citation.text,
                 sfs=citation.sfs or verdict.sfs, chapter=citation.chapter,
                 section=(f"{citation.section}–{citation.section_end}" if citation.section_end else citation.section),
-                status=verdict.status, url=url,
+                status=verdict.status, url=url, provision=citation.provision,
             ))
         return findings
 

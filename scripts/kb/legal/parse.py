@@ -55,6 +55,9 @@ CHAPTER = (rf"(?:(?P<chapter>{NUM})\s*(?:kap\b\.?|kapitlet\b|kapitel\b|ch\.)"
            rf"|[Cc]hapter\s+(?P<chapter_en>{NUM})(?![\d])"
            rf"|(?:[Dd]et\s+)?(?P<chapter_word>{ORDINAL})\s+kapitlet\b)")
 ENGLISH_SECTIONS = rf"[Ss]ections?\s+{ITEM}(?:{JOIN}{ITEM})*"
+# "kap 14 § 1" (chapter word before its number, as some pages write it)
+REVERSED = (rf"(?:kap\.?\s+(?P<r_chapter>\d{{1,2}}(?:\s?[a-z])?)|(?P<r_chapter2>\d{{1,2}}(?:\s?[a-z])?)\s+kap\.?)"
+            rf"\s*,?\s*§§?\s*(?P<r_section>{ITEM})(?![\d])")
 # "14:1", "6:2a", "6:2 a", "6.2a §"
 COLON = rf"(?P<c_chapter>\d{{1,2}}(?:\s?[a-z])?)(?::|\.(?=\d{{1,3}}\s?[a-z]?\s*§))(?P<c_section>\d{{1,3}}(?:\s?[a-z](?![a-zåäöéü]))?)(?![\d:])(?:\s*§)?"
 def _plain(pattern: str) -> str:
@@ -62,7 +65,7 @@ def _plain(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-GROUP = _plain(rf"(?:(?:{CHAPTER})\s*,?\s*(?:(?:{SECTIONS})|{ENGLISH_SECTIONS})?|{SECTIONS}|{ENGLISH_SECTIONS}|{COLON})"
+GROUP = _plain(rf"(?:{REVERSED}|(?:{CHAPTER})\s*,?\s*(?:(?:{SECTIONS})|{ENGLISH_SECTIONS})?|{SECTIONS}|{ENGLISH_SECTIONS}|{COLON})"
          rf"(?:\s*,?\s+{QUALIFIER})*")
 CHAIN = rf"{GROUP}(?:{JOIN}{GROUP})*"
 SFS = r"\d{4}:\d{1,4}(?:\s*s\.\s*\d{1,3})?"
@@ -75,7 +78,7 @@ ACT_WORD = (
 PAREN_SFS_PART = rf"\(\s*(?:SFS\s*)?(?P<sfs>{SFS})\s*\)"
 
 GROUP_RE = re.compile(
-    rf"(?:(?:{CHAPTER})\s*,?\s*(?P<sections>{SECTIONS}|{ENGLISH_SECTIONS})?|(?P<sections_only>{SECTIONS}|{ENGLISH_SECTIONS})|{COLON})"
+    rf"(?:{REVERSED}|(?:{CHAPTER})\s*,?\s*(?P<sections>{SECTIONS}|{ENGLISH_SECTIONS})?|(?P<sections_only>{SECTIONS}|{ENGLISH_SECTIONS})|{COLON})"
     rf"(?P<qualifiers>(?:\s*,?\s+{QUALIFIER})*)")
 ITEM_RE = re.compile(rf"(?P<first>{NUM})(?:\s*[{DASH}]\s*(?P<last>{NUM}|[a-z]))?")
 POINT_RE = re.compile(rf"(\d{{1,3}})\s*p\b|punkt(?:en|erna)?\s+(\d{{1,3}}|{POINT_WORD})\b|^\s*,?\s*(\d{{1,3}})\s*$")
@@ -165,9 +168,9 @@ def _name_pattern(names: list[str], abbreviations: list[str]) -> str:
 BEFORE = rf"(?<![0-9A-Za-zÅÄÖåäöÉéÜü_§:.,/{DASH}])"
 # Between the provisions and the law: spaces, Markdown emphasis, "i", "of the".
 LINK = r"(?:\s*[*_]{1,3})?\s*(?:(?:i|of(?:\s+the)?|in(?:\s+the)?|under)\s+)?"
-CHAIN_BEFORE = re.compile(rf"{BEFORE}(?P<chain>{CHAIN})(?:\s*[*_]{{1,3}})?\s*(?:(?:i|of(?:\s+the)?|in(?:\s+the)?)\s+)?\Z")
+CHAIN_BEFORE = re.compile(rf"{BEFORE}(?P<chain>{CHAIN})(?:\s*[*_]{{1,3}})?\s*(?:(?:i|of(?:\s+the)?(?:\s+Swedish)?|in(?:\s+the)?)\s+)?\Z")
 # After the law: "BrB 29 kap. 2 §", "Skollagen 2010:800 6 kap 10 §", "HSL (5 kap, 8 §)", "FB 6:2a".
-CHAIN_AFTER = re.compile(rf"(?:\s*,)?\s*(?:(?:SFS\s*)?{SFS}\s+)?(?P<paren>\(\s*)?(?P<chain>{CHAIN})(?(paren)\s*\))")
+CHAIN_AFTER = re.compile(rf"[\])]?(?:\s*,)?\s*(?:(?:SFS\s*)?{SFS}\s+)?(?P<paren>\(\s*)?(?P<chain>{CHAIN})(?(paren)\s*\))")
 ACT_WORD_BEFORE = re.compile(rf"(?<![\wåäöÅÄÖ-])(?P<word>{ACT_WORD})\s*\Z")
 PAREN_SFS = re.compile(PAREN_SFS_PART)
 # "45 § samma lag": the law of the citation just before it.
@@ -190,7 +193,7 @@ class CitationFinder:
         names = _name_pattern(registry.all_names(), registry.all_abbreviations())
         self.named = re.compile(
             rf"(?<![\wåäöÅÄÖ-])(?P<named>{names})(?P<genitive>:s|s)?(?![\wåäöÅÄÖ-])"
-            rf"(?:\s*{PAREN_SFS_PART}|\s+(?:SFS\s+)?(?P<loose_sfs>\d{{4}}:\d{{1,4}})(?![\d:]))?"
+            rf"(?:(?:\s*\([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{{1,7}}\))?\s*{PAREN_SFS_PART}|\s+(?:SFS\s+)?(?P<loose_sfs>\d{{4}}:\d{{1,4}})(?![\d:]))?"
         )
         self.tails = {}
         for act in registry.acts.values():
@@ -303,14 +306,20 @@ def _chapter(group) -> str | None:
         return str(ORDINALS.index(group.group("chapter_word").lower()) + 1)
     if group.group("c_chapter"):
         return norm_id(group.group("c_chapter"))
+    if group.group("r_chapter") or group.group("r_chapter2"):
+        return norm_id(group.group("r_chapter") or group.group("r_chapter2"))
     return None
 
 
 def _provisions(chain: str):
     """'3 kap. 1 § och 5 kap. 1 §' -> (chapter, first, last, point) per section item; a chapter alone
     gives (chapter, None, None, None)."""
+    previous_chapter = None
     for group in GROUP_RE.finditer(chain + " "):  # a trailing point number needs a space after it
         chapter = _chapter(group)
+        if chapter is None and previous_chapter and group.group("sections_only"):
+            chapter = previous_chapter  # "3 kap. 6 § och 7 §": 7 § of the same chapter
+        previous_chapter = chapter
         point = None
         qualifiers = (group.group("qualifiers") or "") + " "
         for q in re.finditer(QUALIFIER, qualifiers):
@@ -320,6 +329,11 @@ def _provisions(chain: str):
                 point = NUMBER_WORDS.get(value, value)
         if group.group("c_section"):
             yield chapter, norm_id(group.group("c_section")), None, point
+            continue
+        if group.group("r_section"):  # "kap 24 § 1-6"
+            parsed = ITEM_RE.fullmatch(group.group("r_section").strip())
+            last = parsed.group("last") if parsed else None
+            yield chapter, norm_id(parsed.group("first")), norm_id(last) if last else None, point
             continue
         sections = group.group("sections") or group.group("sections_only")
         if not sections:
