@@ -217,6 +217,8 @@ class KbPlugin(BasePlugin[KbConfig]):
                 translation_status_page.write(site_dir, Path(config.docs_dir).parent)
             except FrontMatterError as error:
                 raise PluginError(f"{error.path}:{error.line}: {error.message}") from None
+            except KbError as error:   # data/glossary.yml or a UI strings file, read for the review views
+                raise PluginError(str(error)) from None
         if self.config.split_search_index:
             self._split_search_index(site_dir, i18n.default_language(config))
         self._sitemap(site_dir)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kb import quick_exit as quick_exit_control
 from kb.project import BY_LOCALE
+from kb.translations import glossary, reviewview, ui_strings
 from kb.translations.status import STATES, TARGET_LOCALES, Entry, collect, totals
 
 PATH = "oversattningsstatus/index.html"
@@ -87,6 +88,8 @@ def render(entries: list[Entry], exists: Callable[[str], bool], built_on: dt.dat
             if entry.translation:
                 text = _link(url_of(entry.translation.replace(f".{lang.locale}.md", ".md"), lang.locale),
                              text, exists, lang.bcp47)
+            if entry.translation and entry.state != "orphan":   # the side-by-side review view
+                text += f' <a href="../{escape(reviewview.url_of(entry))}">(granska)</a>'
             cells.append(f'<td class="{entry.state}">{text}</td>')
         changed = first.source_changed_on or "–"
         body_rows.append(f'<tr><th scope="row">{page_cell}</th><td>{changed}</td>{"".join(cells)}</tr>')
@@ -153,5 +156,17 @@ def write(site_dir: Path, root: Path, built_on: dt.date | None = None) -> Path:
     target = site_dir / PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     control = quick_exit_control.for_site(site_dir)
-    target.write_text(render(collect(root), exists, built_on or dt.date.today(), control), encoding="utf-8")
+    entries = collect(root)
+    target.write_text(render(entries, exists, built_on or dt.date.today(), control), encoding="utf-8")
+    write_review_pages(site_dir, root, entries, built_on or dt.date.today(), control)
     return target
+
+
+def write_review_pages(site_dir: Path, root: Path, entries: list[Entry], built_on: dt.date,
+                       quick_exit: tuple[str, str] | None = None) -> list[Path]:
+    """The review view (kb.translations.reviewview) for every translation, beside this page."""
+    folder = root / "overrides" / "partials" / "languages"
+    ui = {locale: ui_strings.load(locale, folder) for locale in TARGET_LOCALES}
+    path = root / "data" / "glossary.yml"
+    terms = glossary.load(path, ui) if path.exists() else []
+    return reviewview.write_all(site_dir, root, entries, terms, built_on, quick_exit)
