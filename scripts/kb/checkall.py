@@ -3,7 +3,7 @@
 For editors: one command after a change, problems in the files you changed
 first, then the errors that were there before (from main), warnings elsewhere
 only counted. The checks are the same commands CI runs (`mkdocs build --strict`,
-`kb content check`, `kb legal check`, `kb links check`); this module only runs
+`kb content check`, `kb translations check`, `kb legal check`, `kb links check`); this module only runs
 them with `--format json` and sorts what they report. Unit and browser tests
 are `make test`.
 
@@ -199,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
                                   "run `make build` to see the whole output", ERROR)]
     steps = [build]
     for name, command in (("content check", [kb, "content", "check"]),
+                          ("translations", [kb, "translations", "check"]),
                           ("legal check", [kb, "legal", "check"])):
         step = Step(name)
         run_json(step, [*command, "--format", "json"], root)

@@ -31,7 +31,7 @@ def check(docs_dir: Path, today, output_format: str) -> None:
 
     Exit status: 0 clean (warnings alone), 1 errors found, 2 wrong usage,
     3 the check could not run (e.g. unreadable data/contacts.yml).
-    Every code (KB1xx) is explained in CONTRIBUTING.md section 9.
+    Every code (KB1xx) is explained in CONTRIBUTING.md section 11.
     """
     if not docs_dir.is_dir():
         raise click.UsageError(f"{docs_dir}: no such folder; run `kb content check` from the project root")

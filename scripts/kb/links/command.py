@@ -46,7 +46,7 @@ def check(site_dir: Path, external_links: bool, offline: bool, docs_dir: Path, s
 
     With --external, check the http(s) links written in docs/ instead.
     Exit status: 0 clean, 1 broken links found, 2 wrong usage, 3 the check could not run.
-    Every code (KB4xx) is explained in CONTRIBUTING.md section 9.
+    Every code (KB4xx) is explained in CONTRIBUTING.md section 11.
     """
     if external_links:
         sys.exit(_external(docs_dir, cache_path, allowlist, offline, output_format,
