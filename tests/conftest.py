@@ -38,3 +38,12 @@ def built_site(tmp_path_factory) -> Path:
 def _default_output_format(monkeypatch):
     """CI sets KB_FORMAT=github for the real checks; tests read the default text output."""
     monkeypatch.delenv("KB_FORMAT", raising=False)
+
+
+def pytest_collection_modifyitems(items):
+    """Every test under tests/browser/ drives Chromium: mark it `browser` (markers are registered
+    in pyproject.toml), so `pytest -m "not browser"` runs everything else."""
+    browser = ROOT / "tests" / "browser"
+    for item in items:
+        if browser in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
