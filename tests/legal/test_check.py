@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kb.legal.check import Checker, failed, official_url, summary
 from tests.legal.conftest import FIXTURES
+
+from kb.legal.check import Checker, failed, official_url, summary
 
 REVIEWED = dt.date(2026, 11, 22)
 
@@ -177,9 +178,9 @@ def test_checker_without_snapshot_records_never_says_ok_for_provisions(registry)
 
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+from tests.legal.test_parse import NEAR_CITATIONS  # noqa: E402
 
 from kb.legal.links import link_citations  # noqa: E402
-from tests.legal.test_parse import NEAR_CITATIONS  # noqa: E402
 
 
 @settings(max_examples=200, deadline=None)

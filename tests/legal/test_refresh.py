@@ -9,12 +9,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from click.testing import CliRunner
+from tests.legal.conftest import SHARED
 
 from kb.legal.command import legal
 from kb.legal.refresh import DirSource, HttpSource, refresh_file
 from kb.legal.registry import load_registry
 from kb.legal.snapshot import load_snapshot
-from tests.legal.conftest import SHARED
 
 LAWS = """
 - sfs: "2025:400"
@@ -28,7 +28,12 @@ LAWS = """
 
 
 class Replay(BaseHTTPRequestHandler):
-    """POST /elasticsearch/SearchEsByRawJson answers like rkrattsbaser; /dokument/* like a Riksdag 404."""
+    """POST /elasticsearch/SearchEsByRawJson answers with the real recorded `_source` records
+    (tests/legal/fixtures/legal-sources/rkrattsbaser/); /dokument/* like a Riksdag 404.
+
+    The envelope is only what the public client of the service reads and nothing more:
+    `data['hits']['hits'][0]['_source']` (se-lex/sfs-processor, downloaders/rkrattsbaser_api.py,
+    lines 56-57). No field of the service's answer beyond that is invented here."""
 
     def log_message(self, *args):  # keep test output quiet
         pass
@@ -56,12 +61,14 @@ class Replay(BaseHTTPRequestHandler):
             return self._send(200, b'{"hits": {"hits": [', [("content-type", "application/json")])
         term = request["json"]["query"]["bool"]["must"][0]["term"]["beteckning.keyword"]
         path = SHARED / "rkrattsbaser" / f"sfs-{term.replace(':', '-')}.json"
-        hits = [{"_index": "sfs", "_source": json.loads(path.read_text("utf-8"))}] if path.exists() else []
-        body = json.dumps({"hits": {"total": {"value": len(hits)}, "hits": hits}}).encode()
+        hits = [{"_source": json.loads(path.read_text("utf-8"))}] if path.exists() else []
+        body = json.dumps({"hits": {"hits": hits}}).encode()
         self._send(200, body, [("content-type", "application/json")])
 
     def do_GET(self):
         self.server.requests.append(self.path)
+        if getattr(self.server, "riksdagen_status", None):
+            return self._send(self.server.riksdagen_status, b"unavailable")
         if self.path == "/dokument/sfs-1988-688.json" and self.server.riksdagen is not None:
             return self._send(200, json.dumps(self.server.riksdagen).encode(), [("content-type", "application/json")])
         self._send(404, b"not found")
@@ -172,7 +179,7 @@ def test_refresh_command_fails_with_a_message_and_leaves_the_file(server, tmp_pa
     path.write_text('{"format": 1, "records": {}}\n', encoding="utf-8")
     result = CliRunner().invoke(legal, ["refresh", "--source", "dir:/nonexistent/folder",
                                         "--registry", str(laws), "--snapshot", str(path)])
-    assert result.exit_code == 1 and "not a directory of saved responses" in result.output
+    assert result.exit_code == 3 and "not a directory of saved responses" in result.output
     assert path.read_text(encoding="utf-8") == '{"format": 1, "records": {}}\n'
 
 
@@ -186,3 +193,29 @@ def test_riksdagen_answers_when_rkrattsbaser_has_no_record(server, tmp_path):
     assert result.ok and result.updated == ["1988:688"]
     record = load_snapshot(tmp_path / "s.json")["records"]["1988:688"]
     assert record["provenance"][0]["source"] == "riksdagen" and record["consolidated_through"] == "2025:561"
+
+
+def test_the_second_service_is_asked_when_the_first_fails(server, tmp_path):
+    """rkrattsbaser answers 500 every time: the Riksdag's service is still asked, and its record is used."""
+    path = tmp_path / "laws.yml"
+    path.write_text('- sfs: "1988:688"\n  title: Lag (1988:688) om kontaktförbud\n', encoding="utf-8")
+    server.modes.extend(["500"] * 10)
+    server.riksdagen = {"dokumentstatus": {"dokument": {
+        "dok_id": "sfs-1988-688", "beteckning": "1988:688", "titel": "Lag (1988:688) om kontaktförbud",
+        "undertitel": "t.o.m. SFS 2025:561", "html": '<a class="paragraf" name="P1"><b>1 §</b></a> Text.'}}}
+    source = http(server)
+    result = refresh_file(load_registry(path), [source], tmp_path / "s.json")
+    assert result.updated == ["1988:688"] and result.ok
+    assert "/dokument/sfs-1988-688.json" in server.requests
+    assert any("HTTP 500 after 3 attempts" in w for w in result.warnings)
+
+
+def test_both_services_failing_is_one_failure_naming_both(server, tmp_path):
+    path = tmp_path / "laws.yml"
+    path.write_text('- sfs: "1988:688"\n  title: Lag (1988:688) om kontaktförbud\n', encoding="utf-8")
+    server.modes.extend(["500"] * 10)
+    server.riksdagen_status = 503
+    result = refresh_file(load_registry(path), [http(server)], tmp_path / "s.json")
+    assert not result.ok and not result.updated
+    [failure] = result.failures
+    assert "SearchEsByRawJson" in failure and "/dokument/sfs-1988-688.json" in failure

@@ -28,7 +28,8 @@ def test_text_lists_problems_and_ends_with_counts():
 
 def test_github_annotations_escape_and_grade():
     output = report.as_github([finding("repealed", message="a,b:c\nd"), finding("changes-soon"), finding("ok")])
-    first, second = output.splitlines()
+    first, second, last = output.splitlines()
+    assert last == "kb legal: 3 findings, 1 failing"
     assert first.startswith("::error file=docs/a.md,line=3,col=5,title=kb legal%3A repealed::")
     assert "%0A" in first and "\n" not in first.split("::", 2)[2]
     assert second.startswith("::warning ")

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.legal.conftest import SHARED
 
 from kb.legal import sources
-from tests.legal.conftest import SHARED
 
 
 def rk(name):

@@ -25,15 +25,18 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from kb.findings import KbError
 from kb.legal.parse import Citation, CitationFinder, blank_code, sentence_around
 from kb.legal.registry import Act, Registry, sfs_slug
 from kb.legal.sources import key
 from kb.pages import FRONT_MATTER
 
 FAILING = ("unknown-law", "repealed", "old-numbering", "unknown-provision")
-# Worst first: a range or list takes the worst status of its parts.
-SEVERITY = ("unknown-law", "repealed", "old-numbering", "unknown-provision", "ambiguous", "changes-soon",
-            "amended-since-review", "unverifiable", "historical", "ok")
+# Worst first: a range or list takes the worst status of its parts. "unreadable" is a page that
+# could not be read at all (not UTF-8, no permission): reported, and the others are still checked.
+SEVERITY = ("unreadable", "unknown-law", "repealed", "old-numbering", "unknown-provision", "ambiguous",
+            "changes-soon", "amended-since-review", "unverifiable", "historical", "ok")
+STALE_AFTER, EXPIRED_AFTER = 14, 60  # days since the snapshot was refreshed: warning, then error
 STATUSES = tuple(sorted(SEVERITY))
 REVIEWED = re.compile(r"(?m)^reviewed:[ \t]*[\"']?(\d{4}-\d{2}-\d{2})")
 # Words that mark a mention of a repealed act as history ("ersattes", "den tidigare lagen").
@@ -42,7 +45,7 @@ HISTORY_WORDS = re.compile(r"upphäv|upphört|ersatt|ersätt|tidigare|gamla|äld
 RIKSDAGEN_DOC = "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/"
 
 
-class PageError(ValueError):
+class PageError(KbError, ValueError):
     """A page that cannot be read; the message names the file and the fix."""
 
 
@@ -108,6 +111,7 @@ def official_url(sfs: str, title: str, chapter: str | None = None, section: str 
 class Checker:
     def __init__(self, registry: Registry, snapshot: dict, today: dt.date | None = None):
         self.registry = registry
+        self.snapshot = snapshot
         self.records = snapshot.get("records", {})
         self.today = today or dt.date.today()
         self.finder = CitationFinder(registry)
@@ -457,6 +461,8 @@ class Checker:
         Only `reviewed` is needed, so it is read with a pattern instead of a YAML parse
         (which would take most of the time of checking the whole site).
         """
+        if source.startswith("\ufeff"):  # a UTF-8 byte order mark must not hide the front matter
+            source = source[1:]
         match = FRONT_MATTER.match(source)
         if not match:
             return self.check_text(blank_code(source), file, None, 1)
@@ -466,15 +472,52 @@ class Checker:
                                _date(reviewed.group(1)) if reviewed else None, body_line)
 
     def check_paths(self, paths: list[Path], root: Path | None = None) -> list[Finding]:
+        """Every Markdown file in `paths`; a file that cannot be read becomes an `unreadable` finding
+        and the others are still checked."""
+        return self.check_files(list(iter_markdown_files(paths)), root)
+
+    def check_files(self, files: list[Path], root: Path | None = None) -> list[Finding]:
         findings = []
-        for path in iter_markdown_files(paths):
+        for path in files:
             shown = _display(path, root)
             try:
                 source = path.read_text(encoding="utf-8")
             except UnicodeDecodeError as exc:
-                raise PageError(f"{shown}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+                findings.append(_unreadable(shown, f"not UTF-8 text (byte {exc.start})", "Save the file as UTF-8."))
+                continue
+            except OSError as exc:
+                findings.append(_unreadable(shown, f"cannot be read ({exc.strerror})", "Check the file's permissions."))
+                continue
             findings.extend(self.check_markdown(source, shown))
         return findings
+
+
+def _unreadable(file: str, message: str, hint: str) -> Finding:
+    return Finding(file=file, line=0, column=0, code="unreadable", message=message, hint=hint, text="",
+                   sfs=None, chapter=None, section=None, status="unreadable")
+
+
+def snapshot_age(snapshot: dict, today: dt.date, path: str = "data/sfs-snapshot.json") -> tuple[str, Finding | None]:
+    """A line describing the snapshot's age, and a finding when it is stale (warning after 14 days)
+    or expired (error after 60). The age counts from the last refresh (`generated`); `data_as_of`
+    is the newest date the sources give for their own data."""
+    generated = _date(snapshot.get("generated"))
+    data_as_of = snapshot.get("data_as_of")
+    if generated is None:
+        return "snapshot: no refresh date recorded", Finding(
+            file=path, line=0, column=0, code="snapshot-expired", message="the snapshot records no refresh date",
+            hint="Run `kb legal refresh`.", text="", sfs=None, chapter=None, section=None, status="snapshot-expired")
+    days = max(0, (today - generated).days)
+    line = f"snapshot refreshed {generated.isoformat()} ({days} days ago)" + (
+        f"; source data as of {data_as_of}" if data_as_of else "")
+    if days <= STALE_AFTER:
+        return line, None
+    status = "snapshot-expired" if days > EXPIRED_AFTER else "snapshot-stale"
+    limit = EXPIRED_AFTER if status == "snapshot-expired" else STALE_AFTER
+    return line, Finding(
+        file=path, line=0, column=0, code=status, status=status, text="", sfs=None, chapter=None, section=None,
+        message=f"the SFS snapshot was last refreshed {generated.isoformat()}, {days} days ago (more than {limit})",
+        hint="Run `kb legal refresh` (the weekly workflow does it; see its issue if it failed).")
 
 
 def iter_markdown_files(paths: list[Path]):
@@ -496,14 +539,15 @@ def _display(path: Path, root: Path | None) -> str:
 
 
 def summary(findings: list[Finding]) -> dict[str, int]:
-    counts = {status: 0 for status in SEVERITY[::-1]}
+    counts = dict.fromkeys(SEVERITY[::-1], 0)
     for finding in findings:
-        counts[finding.status] += 1
+        if finding.status in counts:
+            counts[finding.status] += 1
     return counts
 
 
 def failed(findings: list[Finding]) -> bool:
-    return any(f.status in FAILING for f in findings)
+    return any(f.status in FAILING or f.status == "snapshot-expired" for f in findings)
 
 
 def _chapter_number(chapter: str) -> int:

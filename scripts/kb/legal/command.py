@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 import time
 from pathlib import Path
 
 import click
 
+from kb.findings import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_USAGE, KbError, ToolError, format_option
 from kb.legal import report
-from kb.legal.check import Checker, PageError, failed
+from kb.legal.check import Checker, _display, failed, iter_markdown_files, snapshot_age
 from kb.legal.refresh import FetchError, make_source, refresh_file
 from kb.legal.registry import REGISTRY_PATH, RegistryError, load_registry
-from kb.legal.snapshot import SNAPSHOT_PATH, SnapshotError, load_snapshot
+from kb.legal.snapshot import SNAPSHOT_PATH, load_snapshot
 from kb.project import DATA_DIR, ROOT
 
 
@@ -32,38 +34,62 @@ def legal() -> None:
 
 @legal.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+@format_option()
 @click.option("--show-ok", is_flag=True, help="Text format: list ok citations too.")
 @click.option("--today", callback=_iso_date, help="Judge dated changes as of this day (YYYY-MM-DD); default today.")
 @click.option("--registry", "registry_path", type=click.Path(path_type=Path), default=REGISTRY_PATH, hidden=True)
 @click.option("--snapshot", "snapshot_path", type=click.Path(path_type=Path), default=SNAPSHOT_PATH, hidden=True)
-def check(paths, fmt, show_ok, today, registry_path, snapshot_path) -> None:
+def check(paths, output_format, show_ok, today, registry_path, snapshot_path) -> None:
     """Report every citation of Swedish law in PATHS (Markdown files or folders; default docs/).
 
     Each citation gets one status: ok, repealed, unknown-law, unknown-provision,
-    amended-since-review (compared with the page's `reviewed` date),
-    changes-soon, unverifiable. Exit status 1 when any citation is repealed,
-    unknown-law or unknown-provision.
+    old-numbering, ambiguous, historical, amended-since-review (compared with the
+    page's `reviewed` date), changes-soon, unverifiable. The snapshot's age is
+    shown; older than 14 days is a warning, older than 60 an error.
+
+    Exit status: 0 no failing citation; 1 a citation is repealed, unknown-law,
+    unknown-provision or old-numbering, or the snapshot is older than 60 days;
+    2 a path is missing or holds no Markdown file; 3 the registry or snapshot
+    cannot be used, or a page cannot be read (the other pages are still checked).
     """
     started, cpu = time.perf_counter(), time.process_time()
+    targets = list(paths) or [ROOT / "docs"]
+    missing = [str(p) for p in targets if not p.exists()]
+    if missing:
+        _stop(output_format, f"{', '.join(missing)}: no such file or folder", EXIT_USAGE)
+    files = list(iter_markdown_files(targets))
+    if not files:
+        _stop(output_format, f"{', '.join(str(p) for p in targets)}: no Markdown files (*.md) to check; "
+              "give a page or a folder of pages", EXIT_USAGE)
     try:
         checker = Checker(load_registry(registry_path), load_snapshot(snapshot_path), today)
-        findings = checker.check_paths(list(paths) or [ROOT / "docs"], root=Path.cwd())
-    except (RegistryError, SnapshotError, PageError) as exc:
-        raise click.ClickException(str(exc)) from None
-    except FileNotFoundError as exc:
-        raise click.ClickException(f"{exc.args[0]}: no such file or folder") from None
-    if fmt == "json":
+    except KbError as exc:
+        _stop(output_format, str(exc), EXIT_ERROR)
+    findings = checker.check_files(files, root=Path.cwd())
+    age_line, age = snapshot_age(checker.snapshot, checker.today, _display(snapshot_path, Path.cwd()))
+    if age:
+        findings.append(age)
+    if output_format == "json":
         click.echo(report.as_json(findings))
-    elif fmt == "github":
-        output = report.as_github(findings)
-        if output:
-            click.echo(output)
+    elif output_format == "github":
+        click.echo(report.as_github(findings))
     else:
-        click.echo(report.as_text(findings, show_ok))
-        click.echo(f"checked in {time.perf_counter() - started:.2f} s ({time.process_time() - cpu:.2f} s CPU)", err=True)
-    sys.exit(1 if failed(findings) else 0)
+        click.echo(report.as_text(findings, show_ok, header=age_line))
+        click.echo(f"checked {len(files)} files in {time.perf_counter() - started:.2f} s "
+                   f"({time.process_time() - cpu:.2f} s CPU)", err=True)
+    if any(f.status == "unreadable" for f in findings):
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if failed(findings) else EXIT_CLEAN)
 
+
+def _stop(output_format: str, message: str, code: int):
+    """A run that could not check anything: a clear message, valid JSON in JSON mode, and the exit code."""
+    if output_format == "json":
+        click.echo(json.dumps({"error": message, "exit_code": code}, ensure_ascii=False))
+    elif output_format == "github":
+        click.echo(f"::error title=kb legal::{message}")
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
 
 
 @legal.command()
@@ -80,7 +106,9 @@ def refresh(source_specs, timeout, retries, interval, registry_path, snapshot_pa
     """Rebuild data/sfs-snapshot.json for every SFS number in data/laws.yml.
 
     The snapshot is replaced atomically; an act that cannot be fetched keeps its
-    last good record, and the command then exits with status 1.
+    last good record, and the command then exits with status 3 (the weekly
+    workflow opens an issue). When one service fails and the other answers, the
+    record is used and the failure is printed as a warning.
     """
     from tqdm import tqdm
 
@@ -89,7 +117,7 @@ def refresh(source_specs, timeout, retries, interval, registry_path, snapshot_pa
         source_list = [make_source(spec, timeout=timeout, retries=retries, min_interval=interval)
                        if spec == "http" else make_source(spec) for spec in source_specs]
     except (RegistryError, FetchError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise ToolError(exc) from None
 
     def progress(numbers):
         return tqdm(numbers, desc="SFS", unit="act", file=sys.stderr, disable=None)
@@ -99,6 +127,8 @@ def refresh(source_specs, timeout, retries, interval, registry_path, snapshot_pa
                f"{len(result.not_found)} not found in any source")
     if result.not_found:
         click.echo("not found (the checker reports their provisions as unverifiable): " + ", ".join(result.not_found))
+    for message in result.warnings:
+        click.echo(f"warning: {message}", err=True)
     if result.failures:
         for message in result.failures:
             click.echo(f"error: {message}", err=True)
@@ -107,4 +137,4 @@ def refresh(source_specs, timeout, retries, interval, registry_path, snapshot_pa
         else:
             click.echo(f"error: refresh incomplete; the acts above keep their last good record in {snapshot_path}",
                        err=True)
-        sys.exit(1)
+        sys.exit(EXIT_ERROR)

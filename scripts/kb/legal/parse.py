@@ -59,7 +59,7 @@ ENGLISH_SECTIONS = rf"[Ss]ections?\s+{ITEM}(?:{JOIN}{ITEM})*"
 REVERSED = (rf"(?:kap\.?\s+(?P<r_chapter>\d{{1,2}}(?:\s?[a-z])?)|(?P<r_chapter2>\d{{1,2}}(?:\s?[a-z])?)\s+kap\.?)"
             rf"\s*,?\s*§§?\s*(?P<r_section>{ITEM})(?![\d])")
 # "14:1", "6:2a", "6:2 a", "6.2a §"
-COLON = rf"(?P<c_chapter>\d{{1,2}}(?:\s?[a-z])?)(?::|\.(?=\d{{1,3}}\s?[a-z]?\s*§))(?P<c_section>\d{{1,3}}(?:\s?[a-z](?![a-zåäöéü]))?)(?![\d:])(?:\s*§)?"
+COLON = r"(?P<c_chapter>\d{1,2}(?:\s?[a-z])?)(?::|\.(?=\d{1,3}\s?[a-z]?\s*§))(?P<c_section>\d{1,3}(?:\s?[a-z](?![a-zåäöéü]))?)(?![\d:])(?:\s*§)?"
 def _plain(pattern: str) -> str:
     """The pattern without group names (it is repeated inside a chain)."""
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
@@ -277,7 +277,8 @@ class CitationFinder:
             cited = text[start:end]
             line = _line_of(line_starts, start)
             column = start - line_starts[line - 1] + 1
-            base = dict(text=cited, offset=start, line=line, column=column, law=" ".join(law.split()), sfs=sfs)
+            base = {"text": cited, "offset": start, "line": line, "column": column, "law": " ".join(law.split()),
+                    "sfs": sfs}
             provisions = list(_provisions(chain)) if chain else []
             if not provisions:
                 found.append(Citation(**base))

@@ -35,7 +35,7 @@ class FetchError(Exception):
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 # ---------------------------------------------------------------- sources
@@ -87,7 +87,7 @@ class DirSource:
 
 
 def _mtime(path: Path) -> str:
-    stamp = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).replace(microsecond=0)
+    stamp = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).replace(microsecond=0)
     return stamp.isoformat().replace("+00:00", "Z")
 
 
@@ -279,7 +279,7 @@ def refresh(registry: Registry, source_list: list, previous: dict | None = None,
         "data_as_of": data_as_of(records),
         "sources": [source.name for source in source_list],
         "records": records,
-        "not_found": {sfs: "no source had a record of this act" for sfs in result.not_found},
+        "not_found": dict.fromkeys(result.not_found, "no source had a record of this act"),
     }
     return result
 
@@ -290,7 +290,7 @@ def data_as_of(records: dict) -> str | None:
     dates = []
     for record in records.values():
         for p in record.get("provenance", []):
-            stamp = p.get("updated_upstream") or p.get("retrieved")
+            stamp = p.get("updated_upstream")  # not `retrieved`: a copy's date says nothing of the data
             if stamp and str(stamp)[:4].isdigit():
                 dates.append(str(stamp)[:10])
     return max(dates) if dates else None

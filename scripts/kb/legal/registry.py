@@ -9,13 +9,14 @@ from pathlib import Path
 
 import yaml
 
+from kb.findings import KbError
 from kb.project import DATA_DIR
 
 REGISTRY_PATH = DATA_DIR / "laws.yml"
 SFS_NUMBER = re.compile(r"^(\d{4}):(\d+)(?:\s*s\.\s*(\d+))?$")
 
 
-class RegistryError(ValueError):
+class RegistryError(KbError, ValueError):
     """data/laws.yml cannot be used; names the entry and what to fix."""
 
 

@@ -5,21 +5,29 @@ import json
 
 from kb.legal.check import FAILING, Finding, summary
 
-JSON_FIELDS = ("file", "line", "column", "text", "sfs", "chapter", "section", "status", "message", "hint", "url")
+JSON_FIELDS = ("file", "line", "column", "text", "sfs", "chapter", "section", "provision", "status", "message",
+               "hint", "url")
+QUIET = ("ok", "historical")  # listed only with --show-ok
+NO_HINT = ("unverifiable",)   # one line each: the hint would be the same every time
 
 
-def as_text(findings: list[Finding], show_ok: bool = False) -> str:
-    lines = []
+def as_text(findings: list[Finding], show_ok: bool = False, header: str = "") -> str:
+    """Problems first (with a hint for each that needs action), then one summary line.
+    A clean tree prints the header and the summary only."""
+    lines = [header] if header else []
+    citations = [f for f in findings if f.line or f.text]
     for f in findings:
-        if f.status == "ok" and not show_ok:
+        if f.status in QUIET and not show_ok:
             continue
-        lines.append(f"{f.file}:{f.line}:{f.column}: {f.status}: {' '.join(f.text.split())} — {f.message}")
-        if f.hint and f.status != "ok":
+        where = f"{f.file}:{f.line}:{f.column}" if f.line else f.file
+        text = f"{' '.join(f.text.split())} — " if f.text else ""
+        lines.append(f"{where}: {f.status}: {text}{f.message}")
+        if f.hint and f.status not in QUIET + NO_HINT:
             lines.append(f"    hint: {f.hint}")
-    counts = summary(findings)
+    counts = summary(citations)
     lines.append(
-        f"{len(findings)} citations: " + ", ".join(f"{n} {status}" for status, n in counts.items() if n)
-        if findings else "0 citations"
+        f"{len(citations)} citations: " + ", ".join(f"{n} {status}" for status, n in counts.items() if n)
+        if citations else "0 citations"
     )
     return "\n".join(lines)
 
@@ -40,10 +48,14 @@ def as_github(findings: list[Finding]) -> str:
     """Workflow commands: errors for failing statuses, warnings for the rest that need attention."""
     lines = []
     for f in findings:
-        if f.status == "ok":
+        if f.status in ("ok", "historical"):
             continue
-        level = "error" if f.status in FAILING else "warning"
+        level = "error" if f.status in FAILING or f.status in ("unreadable", "snapshot-expired") else "warning"
         title = _escape_property(f"kb legal: {f.status}")
-        body = _escape_data(f"{' '.join(f.text.split())}: {f.message}" + (f" ({f.hint})" if f.hint else ""))
-        lines.append(f"::{level} file={_escape_property(f.file)},line={f.line},col={f.column},title={title}::{body}")
+        body = _escape_data((f"{' '.join(f.text.split())}: " if f.text else "") + f.message
+                            + (f" ({f.hint})" if f.hint else ""))
+        where = f"file={_escape_property(f.file)}" + (f",line={f.line},col={f.column}" if f.line else "")
+        lines.append(f"::{level} {where},title={title}::{body}")
+    failing = sum(1 for f in findings if f.status in FAILING)
+    lines.append(f"kb legal: {len(findings)} findings, {failing} failing")
     return "\n".join(lines)

@@ -15,13 +15,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb import files
+from kb.findings import KbError
 from kb.project import DATA_DIR
 
 SNAPSHOT_PATH = DATA_DIR / "sfs-snapshot.json"
 FORMAT = 1
 
 
-class SnapshotError(ValueError):
+class SnapshotError(KbError, ValueError):
     """The snapshot cannot be read; says which file and how to fix it."""
 
 

@@ -99,7 +99,7 @@ def parse_notes(notes: str) -> list[tuple[str, str]]:
                 continue
             chapter = _id(token.group("chapter")) if token.group("chapter") else None
             for item in token.group("sections").split(","):
-                ends = [part for part in item.split("-")]
+                ends = item.split("-")
                 for section in _expand(ends[0], ends[1] if len(ends) > 1 else None):
                     found.append((action, key(chapter, section)))
     return found
