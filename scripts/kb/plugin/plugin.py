@@ -32,6 +32,7 @@ from kb.plugin import i18n, navcheck
 from kb.plugin.config import KbConfig
 from kb.project import BY_LOCALE, LANGUAGES, LOCALES, SOURCE_LOCALE, language_mismatch
 from kb.translations import statuspage as translation_status_page
+from kb.translations import ui_strings
 
 BCP47 = {language.locale: language.bcp47 for language in LANGUAGES}
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -97,6 +98,10 @@ class KbPlugin(BasePlugin[KbConfig]):
             raise PluginError(problem)
         config.extra["quick_exit_url"] = self.config.quick_exit_url
         config.extra["emergency_number"] = self.config.emergency_number
+        try:  # Material's own UI strings beside the site's overrides (kb.translations.ui_strings)
+            ui_strings.expose_material_strings(config.theme.dirs)
+        except KbError as error:
+            raise PluginError(str(error)) from None
         if self.config.preview_language and not i18n.is_nested_build(config):
             try:
                 i18n.restrict_build(config, self.config.preview_language)

@@ -45,3 +45,38 @@ def load(locale: str, folder: Path = FOLDER) -> dict[str, str]:
 def reviewed(strings: dict[str, str]) -> bool:
     """True when a qualified translator reviewed the language's UI strings (kb.ui_review: reviewed)."""
     return strings.get(REVIEW_KEY) == "reviewed"
+
+
+# --- Material's own strings beside the site's overrides -----------------------------------
+#
+# overrides/partials/languages/<locale>.html hides Material's file of the same name, so
+# for the languages Material ships (sv, en, ar, fa, ku-IQ) the site's file holds only the
+# keys it adds (kb.*) or changes, and overrides/partials/language.html reads the rest from
+# Material's own file as templates/partials/languages/<locale>.html, a name that only
+# Material's package folder has once expose_material_strings added it to the theme's
+# folders (the kb plugin does, in on_config, before any template is loaded). A Material
+# upgrade that adds a key then shows Material's translation, not a silent English fallback.
+
+COMPLETE = ("so", "ti", "fa-AF")   # languages Material does not ship: the site's files hold every key
+
+
+def material_templates(theme_dirs: list[str]) -> Path:
+    """Material's templates folder among the theme's folders."""
+    for folder in theme_dirs:
+        if Path(folder).parts[-2:] == ("material", "templates"):
+            return Path(folder)
+    raise UiStringsError("Material for MkDocs' templates folder is not among the theme's folders; "
+                         "is `theme: name: material` set in mkdocs.yml?", "mkdocs.yml")
+
+
+def expose_material_strings(theme_dirs: list[str]) -> None:
+    """Append Material's package folder to the theme's folders (last, so it never hides a
+    template), making its files loadable as templates/partials/languages/<code>.html."""
+    package = str(material_templates(theme_dirs).parent)
+    if package not in theme_dirs:
+        theme_dirs.append(package)
+
+
+def load_material(locale: str, templates: Path) -> dict[str, str]:
+    """Material's own strings for `locale` ({} when Material ships none)."""
+    return load(locale, templates / "partials" / "languages")

@@ -1,0 +1,54 @@
+"""UI strings: overrides only for the languages Material ships, complete files for the others."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kb.project import LOCALES, ROOT
+from kb.translations import ui_strings
+
+MATERIAL = ui_strings.material_templates([str(Path(__import__("material").__file__).parent / "templates")])
+OURS = ROOT / "overrides" / "partials" / "languages"
+SHIPPED = [locale for locale in LOCALES if (MATERIAL / "partials" / "languages" / f"{locale}.html").is_file()]
+
+
+def test_material_ships_these_languages_and_the_template_knows_the_others():
+    assert SHIPPED == ["sv", "en", "ar", "fa", "ku-IQ"]          # Material has ku-IQ.html, no ckb.html
+    assert not (MATERIAL / "partials" / "languages" / "ckb.html").exists()
+    assert sorted(set(LOCALES) - set(SHIPPED)) == sorted(ui_strings.COMPLETE)
+    template = (ROOT / "overrides" / "partials" / "language.html").read_text(encoding="utf-8")
+    listed = re.search(r"config\.theme\.language in \[([^\]]*)\]", template).group(1)
+    assert sorted(re.findall(r'"([^"]+)"', listed)) == sorted(ui_strings.COMPLETE)
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_a_shipped_language_overrides_only_what_the_site_changes(locale):
+    ours = ui_strings.load(locale, OURS)
+    material = ui_strings.load_material(locale, MATERIAL)
+    same = [key for key, value in ours.items() if not key.startswith("kb.") and material.get(key) == value]
+    assert same == [], f"{OURS / locale}.html repeats Material's own strings: {same}"
+
+
+@pytest.mark.parametrize("locale", ui_strings.COMPLETE)
+def test_a_language_material_does_not_ship_has_every_key(locale):
+    ours = ui_strings.load(locale, OURS)
+    english = ui_strings.load_material("en", MATERIAL)
+    missing = sorted(set(english) - set(ours) - {"search.config.lang", "search.config.separator",
+                                                 "search.config.pipeline", "meta.comments", "rss.created"})
+    assert missing == [], f"{OURS / locale}.html lacks {missing}: readers would see English"
+
+
+def test_every_language_has_the_sites_own_keys():
+    keys = {key for key in ui_strings.load("sv", OURS) if key.startswith("kb.")}
+    for locale in LOCALES:
+        assert keys <= set(ui_strings.load(locale, OURS)), locale
+
+
+def test_the_build_shows_materials_string_for_a_key_the_site_does_not_override(built_site: Path):
+    assert "toc" not in ui_strings.load("sv", OURS)
+    material = ui_strings.load_material("sv", MATERIAL)["toc"]
+    assert material in (built_site / "index.html").read_text(encoding="utf-8")
+    # … and the site's own wording where it overrides one (Arabic without hamza errors).
+    assert "اختيار اللغة" in (built_site / "ar" / "index.html").read_text(encoding="utf-8")
