@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from kb.legal.check import FAILING, SEVERITY, Checker
 
-WARNING = {"amended-since-review", "changes-soon", "unverifiable"}
+WARNING = {"amended-since-review", "changes-soon", "unverifiable", "ambiguous"}
+PLAIN = {"ok", "historical"}  # a repealed act mentioned as history links to its text without a warning
 SKIP = {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "button", "svg", "title",
         "h1", "h2", "h3", "h4", "h5", "h6"}
 TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
@@ -60,7 +61,7 @@ def _link_text(piece: str, checker: Checker, reviewed, problems: list, cited: se
     groups: dict[tuple[int, int], list] = {}
     for citation, verdict, url in checker.judge(text, reviewed):
         groups.setdefault((citation.offset, len(citation.text)), []).append((citation, verdict, url))
-        sfs = citation.sfs or getattr(checker.registry.resolve_name(citation.law, checker.today), "sfs", None)
+        sfs = citation.sfs or verdict.sfs
         if sfs:
             cited.add(sfs)
     if not groups:
@@ -80,7 +81,7 @@ def _link_text(piece: str, checker: Checker, reviewed, problems: list, cited: se
         isolate = ' dir="ltr"' + (' lang="sv"' if SWEDISH.search(citation.text) else "")
         if url is None:
             out.append(f'<span class="kb-law kb-law--{level}"{isolate} title="{htmllib.escape(verdict.message)}">{shown}</span>')
-        elif verdict.status == "ok":
+        elif verdict.status in PLAIN:
             out.append(f'<a class="kb-law" href="{htmllib.escape(url)}" rel="noreferrer"{isolate}>{shown}</a>')
         else:
             out.append(f'<a class="kb-law kb-law--{level}" href="{htmllib.escape(url)}" rel="noreferrer"{isolate} '
