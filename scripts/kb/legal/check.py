@@ -274,11 +274,15 @@ class Checker:
             if exists not in ("known", "within") and not mapped:
                 return None
             name = act.names[0] if act.names else act.title
+            in_new = provision in ((self.records.get(act.sfs) or {}).get("provisions") or {})
             if mapped:
                 message = (f"{provision} {citation.law} utan SFS-nummer: i {older.title}, som upphävdes "
                            f"{older.replaced_on.isoformat()}, motsvaras {provision} av {mapped} i {act.title}")
-                hint = (f"Menar du den gamla lagens {provision}: skriv {mapped} {name} ({act.sfs}). "
-                        f"Menar du den nya lagens {provision}: skriv {provision} {name} ({act.sfs}).")
+                hint = f"Menar du den gamla lagens {provision}: skriv {mapped} {name} ({act.sfs})."
+                if in_new:
+                    hint += f" Menar du den nya lagens {provision}: skriv {provision} {name} ({act.sfs})."
+                else:
+                    message += f"; {provision} finns inte i {act.title}"
             else:
                 message = (f"{provision} {citation.law} utan SFS-nummer kan avse {older.title}, som upphävdes "
                            f"{older.replaced_on.isoformat()} och där numret betydde något annat")
