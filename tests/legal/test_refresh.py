@@ -219,3 +219,18 @@ def test_both_services_failing_is_one_failure_naming_both(server, tmp_path):
     assert not result.ok and not result.updated
     [failure] = result.failures
     assert "SearchEsByRawJson" in failure and "/dokument/sfs-1988-688.json" in failure
+
+
+def test_weekly_workflow_opens_an_issue_when_the_refresh_fails():
+    import yaml
+
+    from tests.legal.conftest import ROOT
+
+    steps = yaml.safe_load((ROOT / ".github/workflows/scheduled.yml").read_text("utf-8"))["jobs"]["refresh"]["steps"]
+    [refresh] = [s for s in steps if s.get("id") == "legal"]
+    assert "kb legal refresh" in refresh["run"] and "legal-refresh.txt" in refresh["run"]
+    assert refresh.get("continue-on-error") is True  # the later steps still run and report
+    issue = [s for s in steps if "create-issue-from-file" in s.get("uses", "")
+             and "steps.legal.outcome == 'failure'" in s.get("if", "")]
+    assert issue and issue[0]["with"]["content-filepath"] == "legal-refresh.txt"
+    assert issue[0]["with"]["issue-number"] == "${{ steps.legal_issue.outputs.number }}"  # updates, not duplicates
