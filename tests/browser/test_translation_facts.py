@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from site_under_test import ui_string
 
 from kb.project import LOCALES, SOURCE_LOCALE
 from kb.translations import ui_strings
-from site_under_test import ui_string
 
 # "Machine translation", as each language says it (the words the banner must contain).
 MACHINE = {"en": "Machine translation", "ar": "ترجمة آلية", "fa": "ترجمه ماشینی", "fa-AF": "ترجمه ماشینی",

@@ -203,9 +203,9 @@ def test_a_latin_run_the_browser_reorders_is_a_warning(site):
 
 def test_an_outdated_translation_is_compared_with_the_text_it_follows(site):
     """A Swedish change is the outdated state (KB142), not a parity break; a real break still is."""
+    from kb.pages import read_page
     from kb.translations.check import check_translation
     from kb.translations.history import Version
-    from kb.pages import read_page
     docs = site / "docs"
     old = Version("0123456789abcdef", "2026-11-01", SWEDISH)
     change(site, "sida/index.md", "020-50 50 50", "020-60 60 60")   # the Swedish text changed since

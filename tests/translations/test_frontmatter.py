@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from kb.pages import FrontMatterError, split_front_matter
 from kb.files import replace, write_new
+from kb.pages import FrontMatterError, split_front_matter
 from kb.translations.frontmatter import set_block_keys, yaml_scalar
 
 TEXT = """---

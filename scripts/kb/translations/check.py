@@ -32,8 +32,8 @@ from kb.findings import ERROR, WARNING, Finding
 from kb.pages import FrontMatterError, Page, iter_markdown, read_page
 from kb.project import BY_LOCALE, SOURCE_LOCALE
 from kb.translations import glossary as glossary_module
-from kb.translations import ui_strings
 from kb.translations import state as translation_state
+from kb.translations import ui_strings
 from kb.translations.glossary import Term
 from kb.translations.history import History
 
@@ -68,7 +68,7 @@ class Text:
     label: str = ""    # how findings name this text: docs/<rel>, or docs/<rel>@<commit> for an earlier version
 
     @classmethod
-    def of(cls, page: Page, version=None) -> "Text":
+    def of(cls, page: Page, version=None) -> Text:
         """The page's body, or `version`'s (a kb.translations.history.Version of the same page)."""
         body = version.body if version is not None else page.body
         masked = mask_code(body)
@@ -185,7 +185,7 @@ class Report:
 
 
 def _compare(report: Report, code: str, what: str, source: dict[str, list[int]], translated: dict[str, list[int]],
-             hint: str, extra_code: str | None = None, known: set[str] = frozenset()) -> None:
+             hint: str, extra_code: str | None = None, known: frozenset[str] | set[str] = frozenset()) -> None:
     for value, offsets in source.items():
         if value not in translated:
             report.add(report.matching_line(offsets[0]), code,
@@ -362,7 +362,7 @@ def check_translation(shown: str, source: Page, translation: Page, terms: list[T
         check_parity(earlier)
         check_headings(earlier)
         both = set(earlier.keys)
-        kept = [(f, k) for f, k in zip(report.findings, report.keys) if k in both]
+        kept = [(f, k) for f, k in zip(report.findings, report.keys, strict=True) if k in both]
         report.findings, report.keys = [f for f, _ in kept], [k for _, k in kept]
     check_glossary(report, terms, translation.locale, quick_exit_label)
     if BY_LOCALE[translation.locale].dir == "rtl":

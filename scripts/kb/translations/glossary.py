@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import yaml
 
@@ -73,7 +74,7 @@ def load(path: Path = GLOSSARY, ui: dict[str, dict[str, str]] | None = None) -> 
     shown = path.name if path.parent == DATA_DIR else str(path)
     shown = f"data/{path.name}" if path.parent == DATA_DIR else shown
 
-    def fail(message: str, line: int, hint: str = "see the schema at the top of data/glossary.yml"):
+    def fail(message: str, line: int, hint: str = "see the schema at the top of data/glossary.yml") -> NoReturn:
         raise GlossaryError(message, shown, line, hint)
 
     text = path.read_text(encoding="utf-8")
@@ -83,7 +84,7 @@ def load(path: Path = GLOSSARY, ui: dict[str, dict[str, str]] | None = None) -> 
         mark = getattr(error, "problem_mark", None)
         fail(f"not valid YAML: {getattr(error, 'problem', error)}", mark.line + 1 if mark else 1,
              "check the indentation and quote text that contains `: `")
-    if not isinstance(data, list):
+    if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
         fail("the glossary must be a list of terms (`- term: …`)", 1)
     item_lines = _lines(root)
     terms, seen = [], set()

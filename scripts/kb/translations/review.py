@@ -43,7 +43,7 @@ def mark_reviewed(root: Path, page: str, lang: str, reviewer_role: str, *,
             f"(overrides/partials/languages/{lang}.html: quick exit, emergency line, notices) are not reviewed. "
             "Have a qualified translator review them first and set \"kb.ui_review\": \"reviewed\" there.")
     now = content_hash(source.body)
-    values = {"status": "reviewed", "reviewer_role": yaml_scalar(reviewer_role.strip()),
+    values: dict[str, str | None] = {"status": "reviewed", "reviewer_role": yaml_scalar(reviewer_role.strip()),
               "review_scope": scope, "reviewed_on": today.isoformat()}
     if record.get("source_hash") != now:
         if not source_current:
@@ -128,7 +128,7 @@ def _read(root: Path, source_path: Path, path: Path, lang: str):
     if not isinstance(record, dict):
         error = FrontMatterError("front matter has no `translation:` block; a translation needs one "
                                  "(`kb new translation` writes it)", translation.meta_lines.get("translation", 1))
-        error.path = path
+        error.path = str(path)
         raise error
     return source, record
 
@@ -137,6 +137,6 @@ def _write(path: Path, values: dict[str, str | None]) -> None:
     try:
         text = set_block_keys(path.read_text(encoding="utf-8"), "translation", values)
     except FrontMatterError as error:
-        error.path = path
+        error.path = str(path)
         raise
     replace(path, text)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from kb.pages import read_page
+from kb.pages import Page, read_page
 from kb.project import BY_LOCALE
 from kb.translations.glossary import Term
 from kb.translations.history import History
@@ -227,7 +227,7 @@ lagrum, länkar och rubriker.</p>
 
 
 def _quick_exit_css() -> str:
-    from kb import quick_exit   # the control's own styles, where the control is copied from
+    from kb import quick_exit  # the control's own styles, where the control is copied from
     return quick_exit.CSS
 
 
@@ -244,7 +244,7 @@ def write_all(site_dir: Path, root: Path, entries: list[Entry], terms: list[Term
     docs = root / "docs"
     history = History(root)   # read once for every diff
     written = []
-    sources: dict[str, object] = {}
+    sources: dict[str, Page] = {}
     for entry in entries:
         if not entry.translation or entry.state == "orphan":
             continue

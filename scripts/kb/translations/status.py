@@ -116,6 +116,6 @@ def load(path: Path, docs: Path) -> Page:
     try:
         return read_page(path, docs)
     except FrontMatterError as error:
-        error.path = path
+        error.path = str(path)
         raise
 

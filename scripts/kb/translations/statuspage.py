@@ -80,10 +80,11 @@ def render(entries: list[Entry], exists: Callable[[str], bool], built_on: dt.dat
         page_cell = _link(url_of(page), page, exists) if first.state != "orphan" else escape(page)
         cells = []
         for lang in languages:
-            entry = by_lang.get(lang.locale)
-            if entry is None:
+            cell = by_lang.get(lang.locale)
+            if cell is None:
                 cells.append("<td></td>")
                 continue
+            entry = cell
             text = STATE_TEXT[entry.state]
             if entry.translation:
                 text = _link(url_of(entry.translation.replace(f".{lang.locale}.md", ".md"), lang.locale),
