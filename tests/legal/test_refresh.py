@@ -223,7 +223,6 @@ def test_both_services_failing_is_one_failure_naming_both(server, tmp_path):
 
 def test_weekly_workflow_opens_an_issue_when_the_refresh_fails():
     import yaml
-
     from tests.legal.conftest import ROOT
 
     steps = yaml.safe_load((ROOT / ".github/workflows/scheduled.yml").read_text("utf-8"))["jobs"]["refresh"]["steps"]
