@@ -35,7 +35,9 @@ def _load_yaml(path: Path) -> dict:
 
 
 MKDOCS = _load_yaml(ROOT / "mkdocs.yml")
-QUICK_EXIT_URL = MKDOCS["extra"]["quick_exit_url"]
+# The kb plugin's options hold the neutral site (mkdocs.yml: plugins: - kb: quick_exit_url).
+KB_PLUGIN = next(entry["kb"] for entry in MKDOCS["plugins"] if isinstance(entry, dict) and "kb" in entry)
+QUICK_EXIT_URL = KB_PLUGIN["quick_exit_url"]
 SITE_URL = MKDOCS["site_url"].rstrip("/") + "/"
 
 
