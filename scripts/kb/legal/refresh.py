@@ -52,6 +52,8 @@ class DirSource:
         self.origins = _read_json(origins) if origins.exists() else {}
         if not isinstance(self.origins, dict):
             raise FetchError(f"{origins}: expected an object of file -> {{origin, retrieved}}")
+        if isinstance(self.origins.get("_source"), str):  # what the folder is a copy of, for the snapshot
+            self.name = f"dir:{self.origins['_source']}"
 
     def _where(self, path: Path) -> tuple[str, str]:
         known = self.origins.get(path.relative_to(self.root).as_posix())
