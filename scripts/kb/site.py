@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Mapping
 
 from kb.translations import state as translation_state
 
@@ -12,7 +13,7 @@ HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
 CSP_PLACEHOLDER = "KB_CSP"
 
 
-def translation_flags(meta: dict, source_body: str | None) -> dict:
+def translation_flags(meta: Mapping, source_body: str | None) -> dict:
     """What a translated page tells its readers: the notices (not reviewed,
     outdated) and the facts about the translation for its footer.
 

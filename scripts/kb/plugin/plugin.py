@@ -32,7 +32,9 @@ from kb.plugin import i18n, navcheck
 from kb.plugin.config import KbConfig
 from kb.project import BY_LOCALE, LANGUAGES, LOCALES, SOURCE_LOCALE, language_mismatch
 from kb.translations import statuspage as translation_status_page
+from kb.translations import tooltips as glossary_tooltips
 from kb.translations import ui_strings
+from kb.translations.glossary import load as load_glossary
 
 BCP47 = {language.locale: language.bcp47 for language in LANGUAGES}
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -45,12 +47,19 @@ class BuildState:
     checker: Checker
     phone_numbers: list[str]
     resource_centres: dict
+    glossary: list = field(default_factory=list)      # data/glossary.yml's terms, for the tooltips
     # The i18n plugin renders each Swedish page again as every other language's
     # fallback: the same HTML arrives up to eight times, so results are remembered
     # for this build (and only this build).
     legal_links: dict[tuple[str, Any], tuple] = field(default_factory=dict)
     marked_numbers: dict[str, str] = field(default_factory=dict)
     reported: set[tuple] = field(default_factory=set)
+    tips: dict[str, list] = field(default_factory=dict)
+
+    def tooltips(self, locale: str) -> list:
+        if locale not in self.tips:
+            self.tips[locale] = glossary_tooltips.tips_for(self.glossary, locale)
+        return self.tips[locale]
 
     def report_once(self, key: tuple) -> bool:
         if key in self.reported:
@@ -123,15 +132,17 @@ class KbPlugin(BasePlugin[KbConfig]):
             (data / "sfs-snapshot.json", lambda: load_snapshot(data / "sfs-snapshot.json")),
             (data / "contacts.yml", lambda: [entry["number"] for entry in contacts.load(data / "contacts.yml")]),
             (data / "resurscentra.yml", lambda: resurscentra.load(data / "resurscentra.yml")),
+            (data / "glossary.yml",   # optional: without it, no tooltips
+             lambda: load_glossary(data / "glossary.yml") if (data / "glossary.yml").exists() else []),
         )
         loaded = []
         for path, load in loaders:
             try:
                 loaded.append(load())
-            except Exception as error:  # noqa: BLE001 - any failure to read a data file is reported with its path
+            except Exception as error:
                 raise _data_error(error, path) from None
-        registry, snapshot, numbers, centres = loaded
-        return BuildState(Checker(registry, snapshot), numbers, centres)
+        registry, snapshot, numbers, centres, terms = loaded
+        return BuildState(Checker(registry, snapshot), numbers, centres, terms)
 
     # --- once per page and language ---------------------------------------------------
 
@@ -183,7 +194,9 @@ class KbPlugin(BasePlugin[KbConfig]):
         # Phone numbers from data/contacts.yml become dialable and keep their digit order in RTL text.
         if html not in state.marked_numbers:
             state.marked_numbers[html] = contacts.mark_numbers(html, state.phone_numbers)
-        return state.marked_numbers[html]
+        # Glossary terms explained on first use, in the language the page is written in.
+        locale = i18n.page_locale(page, i18n.default_language(config))
+        return glossary_tooltips.add(state.marked_numbers[html], state.tooltips(locale))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         building = i18n.current_language(config)

@@ -49,6 +49,7 @@ class Term:
     languages: dict[str, Rendering] = field(default_factory=dict)
     ui_key: str | None = None
     line: int = 0
+    tooltip: bool = True       # explained on first use in pages (kb.translations.tooltips)
 
     def finditer(self, text: str):
         """(start, end) of every occurrence of the term in Swedish `text`."""
@@ -96,7 +97,7 @@ def load(path: Path = GLOSSARY, ui: dict[str, dict[str, str]] | None = None) -> 
         for key in ("term", "match", "definition", "languages"):
             if not entry.get(key):
                 fail(f"entry {entry.get('term', index + 1)!r} has no `{key}`", line)
-        unknown = set(entry) - {"term", "match", "definition", "languages", "ui_key"}
+        unknown = set(entry) - {"term", "match", "definition", "languages", "ui_key", "tooltip"}
         if unknown:
             fail(f"unknown key(s) {', '.join(sorted(unknown))} in {entry['term']!r}", line)
         if entry["term"] in seen:
@@ -142,6 +143,8 @@ def load(path: Path = GLOSSARY, ui: dict[str, dict[str, str]] | None = None) -> 
             renderings[locale] = Rendering(str(approved or ""), tuple(map(str, forms)), value["keep_swedish"],
                                            tuple(map(str, avoid)), review["status"], review["date"],
                                            str(review.get("by", "")), where)
+        if not isinstance(entry.get("tooltip", True), bool):
+            fail(f"{entry['term']!r}: tooltip must be true or false", key_lines.get("tooltip", line))
         terms.append(Term(str(entry["term"]), tuple(patterns), str(entry["definition"]).strip(), renderings,
-                          entry.get("ui_key"), line))
+                          entry.get("ui_key"), line, entry.get("tooltip", True)))
     return terms

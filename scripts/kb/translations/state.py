@@ -13,6 +13,7 @@ ask `of()`; none of them decides on its own.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kb.pages import content_hash
@@ -35,13 +36,13 @@ class TranslationState:
         return self.current_hash is not None and not self.recorded_hash
 
 
-def record_of(meta: dict) -> dict:
+def record_of(meta: Mapping) -> dict:
     """The `translation:` block of a translation's front matter ({} when absent or malformed)."""
-    record = meta.get("translation") if isinstance(meta, dict) else None
+    record = meta.get("translation") if isinstance(meta, Mapping) else None
     return record if isinstance(record, dict) else {}
 
 
-def of(meta: dict, source_body: str | None) -> TranslationState:
+def of(meta: Mapping, source_body: str | None) -> TranslationState:
     """The state of a translation with front matter `meta` whose Swedish body is
     `source_body` (None when the Swedish page does not exist)."""
     record = record_of(meta)
