@@ -148,3 +148,50 @@ def test_samma_lag_means_the_law_cited_just_before(find):
     found = find("Förbudet finns i 31 a § LVU. Brott mot det straffas (45 § samma lag).")
     assert [(c.law, c.section, c.text) for c in found] == [("LVU", "31 a", "31 a § LVU"), ("LVU", "45", "45 § samma lag")]
     assert find("(45 § samma lag)") == []  # nothing before it to refer to
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the forms issue 10 lists, each as (law as written, SFS, provision)
+    ("31 a § Lag (1990:52) med särskilda bestämmelser om vård av unga", [("Lag", "1990:52", "31 a §")]),
+    ("enligt Lagen (2006:67) om förbud", [("Lagen", "2006:67", "")]),
+    ("Ändrad genom Lag (2016:512).", [("Lag", "2016:512", "")]),
+    ("BrB 29 kap. 2 §", [("BrB", None, "29 kap. 2 §")]),
+    ("Skollagen 2010:800 6 kap 10 §", [("Skollagen", "2010:800", "6 kap. 10 §")]),
+    ("HSL (5 kap, 8 §)", [("HSL", None, "5 kap. 8 §")]),
+    ("4:2 BrB", [("BrB", None, "4 kap. 2 §")]),
+    ("14:1 SoL", [("SoL", None, "14 kap. 1 §")]),
+    ("FB 6:2a", [("FB", None, "6 kap. 2 a §")]),
+    ("föräldrabalkens 6.2a §", [("föräldrabalken", None, "6 kap. 2 a §")]),
+    ("6 kapitlet 2a § FB", [("FB", None, "6 kap. 2 a §")]),
+    ("det fjärde kapitlet i brottsbalken", [("brottsbalken", None, "4 kap.")]),
+    ("6 kap. 10 d–g §§ FB", [("FB", None, "6 kap. 10 d–10 g §§")]),
+    ("skollagens 29 kap. 13 §", [("skollagen", None, "29 kap. 13 §")]),
+    ("31 a § lagen ( 1990:52 )", [("lagen", "1990:52", "31 a §")]),
+    ("5 § i lagen om kontaktförbud", [("lagen om kontaktförbud", None, "5 §")]),
+    ("23 kap. brottsbalken", [("brottsbalken", None, "23 kap.")]),
+    ("Chapter 14, Section 1 of the Social Services Act (2001:453)", [("Social Services Act", "2001:453", "14 kap. 1 §")]),
+    ("4 ch. 4 c § BrB", [("BrB", None, "4 kap. 4 c §")]),
+    ("[4 kap. 4 e § brottsbalken](https://x)", [("brottsbalken", None, "4 kap. 4 e §")]),
+    ("| 29 kap. 13 § skollagen |", [("skollagen", None, "29 kap. 13 §")]),
+    ("<a>31 a § LVU</a>", [("LVU", None, "31 a §")]),
+    ("_31 a § LVU_", [("LVU", None, "31 a §")]),
+    ("{31 a § LVU}", [("LVU", None, "31 a §")]),
+    ("[^1]: 4 kap. 4 c § BrB", [("BrB", None, "4 kap. 4 c §")]),
+    ("4 kap. 4\u00a0e § brotts\u00adbalken", [("brottsbalken", None, "4 kap. 4 e §")]),
+    ("enligt kap 14 § 1 SoL", [("SoL", None, "14 kap. 1 §")]),
+    ("§ 2 LVU", [("LVU", None, "2 §")]),
+    ("delegationsordningen (2023:2)", []),
+    ("Följ oss på FB 24 timmar", []),
+])
+def test_issue_10_forms(find, text, expected):
+    assert [(c.law, c.sfs, c.provision) for c in find(text)] == expected
+
+
+def test_points_written_in_several_ways(find):
+    assert [c.point for c in find("29 kap. 2 § 10 p brottsbalken")] == ["10"]
+    assert [c.point for c in find("6 kap. 2 § punkt två FB")] == ["2"]
+
+
+def test_samma_lag_never_crosses_a_heading(find):
+    assert [c.section for c in find("Se 31 a § LVU.\n\n## Straff\n\nStraff enligt 45 § samma lag.")] == ["31 a"]
+    assert [c.section for c in find("Se 31 a § LVU. Straff enligt 45 § samma lag.")] == ["31 a", "45"]

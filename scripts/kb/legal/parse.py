@@ -47,7 +47,7 @@ NUMBER_WORDS = {w: str(n) for n, w in enumerate("ett två tre fyra fem sex sju �
 NUMBER_WORDS["en"] = "1"
 POINT_WORD = "|".join(NUMBER_WORDS)
 QUALIFIER = (
-    rf"(?:(?:{ORDINAL}|sista)\s+stycket"
+    rf"(?:(?:{ORDINAL}|sista)\s+stycket|\d{{1,2}}\s*st\b\.?"
     rf"|\d{{1,3}}\s*p\b\.?|punkt(?:en|erna)?\s+(?:\d{{1,3}}|{POINT_WORD})\b|\d{{1,3}}(?=[\s,.;:)*_|<\]]))"
 )
 # A chapter: "4 kap.", "4 kap", "6 kapitlet", "4 ch.", "Chapter 14", "det fjärde kapitlet".
@@ -55,6 +55,8 @@ CHAPTER = (rf"(?:(?P<chapter>{NUM})\s*(?:kap\b\.?|kapitlet\b|kapitel\b|ch\.)"
            rf"|[Cc]hapter\s+(?P<chapter_en>{NUM})(?![\d])"
            rf"|(?:[Dd]et\s+)?(?P<chapter_word>{ORDINAL})\s+kapitlet\b)")
 ENGLISH_SECTIONS = rf"[Ss]ections?\s+{ITEM}(?:{JOIN}{ITEM})*"
+# "§ 2 LVU", "§§ 2-3 LVU": the sign before the number (older and informal texts)
+PREFIXED = rf"§§?\s?{ITEM}(?:{JOIN}{ITEM})*(?![\d§])"
 # "kap 14 § 1" (chapter word before its number, as some pages write it)
 REVERSED = (rf"(?:kap\.?\s+(?P<r_chapter>\d{{1,2}}(?:\s?[a-z])?)|(?P<r_chapter2>\d{{1,2}}(?:\s?[a-z])?)\s+kap\.?)"
             rf"\s*,?\s*§§?\s*(?P<r_section>{ITEM})(?![\d])")
@@ -65,7 +67,7 @@ def _plain(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-GROUP = _plain(rf"(?:{REVERSED}|(?:{CHAPTER})\s*,?\s*(?:(?:{SECTIONS})|{ENGLISH_SECTIONS})?|{SECTIONS}|{ENGLISH_SECTIONS}|{COLON})"
+GROUP = _plain(rf"(?:{REVERSED}|(?:{CHAPTER})\s*,?\s*(?:(?:{SECTIONS})|{ENGLISH_SECTIONS})?|{SECTIONS}|{ENGLISH_SECTIONS}|{PREFIXED}|{COLON})"
          rf"(?:\s*,?\s+{QUALIFIER})*")
 CHAIN = rf"{GROUP}(?:{JOIN}{GROUP})*"
 SFS = r"\d{4}:\d{1,4}(?:\s*s\.\s*\d{1,3})?"
@@ -78,7 +80,7 @@ ACT_WORD = (
 PAREN_SFS_PART = rf"\(\s*(?:SFS\s*)?(?P<sfs>{SFS})\s*\)"
 
 GROUP_RE = re.compile(
-    rf"(?:{REVERSED}|(?:{CHAPTER})\s*,?\s*(?P<sections>{SECTIONS}|{ENGLISH_SECTIONS})?|(?P<sections_only>{SECTIONS}|{ENGLISH_SECTIONS})|{COLON})"
+    rf"(?:{REVERSED}|(?:{CHAPTER})\s*,?\s*(?P<sections>{SECTIONS}|{ENGLISH_SECTIONS})?|(?P<sections_only>{SECTIONS}|{ENGLISH_SECTIONS}|{PREFIXED})|{COLON})"
     rf"(?P<qualifiers>(?:\s*,?\s+{QUALIFIER})*)")
 ITEM_RE = re.compile(rf"(?P<first>{NUM})(?:\s*[{DASH}]\s*(?P<last>{NUM}|[a-z]))?")
 POINT_RE = re.compile(rf"(\d{{1,3}})\s*p\b|punkt(?:en|erna)?\s+(\d{{1,3}}|{POINT_WORD})\b|^\s*,?\s*(\d{{1,3}})\s*$")
@@ -165,16 +167,16 @@ def _name_pattern(names: list[str], abbreviations: list[str]) -> str:
 
 
 # Not inside a Latin word or number; a letter of another script may touch the number ("و7 kap.").
-BEFORE = rf"(?<![0-9A-Za-zÅÄÖåäöÉéÜü_§:.,/{DASH}])"
+BEFORE = rf"(?<![0-9A-Za-zÅÄÖåäöÉéÜü§:.,/{DASH}])"
 # Between the provisions and the law: spaces, Markdown emphasis, "i", "of the".
 LINK = r"(?:\s*[*_]{1,3})?\s*(?:(?:i|of(?:\s+the)?|in(?:\s+the)?|under)\s+)?"
 CHAIN_BEFORE = re.compile(rf"{BEFORE}(?P<chain>{CHAIN})(?:\s*[*_]{{1,3}})?\s*(?:(?:i|of(?:\s+the)?(?:\s+Swedish)?|in(?:\s+the)?)\s+)?\Z")
 # After the law: "BrB 29 kap. 2 §", "Skollagen 2010:800 6 kap 10 §", "HSL (5 kap, 8 §)", "FB 6:2a".
 CHAIN_AFTER = re.compile(rf"[\])]?(?:\s*,)?\s*(?:(?:SFS\s*)?{SFS}\s+)?(?P<paren>\(\s*)?(?P<chain>{CHAIN})(?(paren)\s*\))")
-ACT_WORD_BEFORE = re.compile(rf"(?<![\wåäöÅÄÖ-])(?P<word>{ACT_WORD})\s*\Z")
+ACT_WORD_BEFORE = re.compile(rf"(?<![^\W_]|-)(?P<word>{ACT_WORD})\s*\Z")
 PAREN_SFS = re.compile(PAREN_SFS_PART)
 # "45 § samma lag": the law of the citation just before it.
-SAME_LAW = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<word>samma\s+(?:lag|balk|förordning))(?![\wåäöÅÄÖ-])")
+SAME_LAW = re.compile(r"(?<![^\W_]|-)(?P<word>samma\s+(?:lag|balk|förordning))(?![^\W_]|-)")
 BARE_SFS = re.compile(rf"(?<![\w])(?P<word>SFS)\s+(?P<sfs>{SFS})(?![\d:])")
 HEADING = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]|<h[1-6][\s>]", re.I)
 LOOKBEHIND = 300  # characters searched for a provision chain before a law name
@@ -192,7 +194,7 @@ class CitationFinder:
         self.registry = registry
         names = _name_pattern(registry.all_names(), registry.all_abbreviations())
         self.named = re.compile(
-            rf"(?<![\wåäöÅÄÖ-])(?P<named>{names})(?P<genitive>:s|s)?(?![\wåäöÅÄÖ-])"
+            rf"(?<![^\W_]|-)(?P<named>{names})(?P<genitive>:s|s)?(?![^\W_]|-)"
             rf"(?:(?:\s*\([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{{1,7}}\))?\s*{PAREN_SFS_PART}|\s+(?:SFS\s+)?(?P<loose_sfs>\d{{4}}:\d{{1,4}})(?![\d:]))?"
         )
         self.tails = {}
@@ -341,7 +343,7 @@ def _provisions(chain: str):
             if chapter:
                 yield chapter, None, None, None
             continue
-        sections = re.sub(r"^[Ss]ections?\s+", "", sections.rstrip("§ \u00a0"))
+        sections = re.sub(r"^(?:[Ss]ections?\s+|§§?\s*)", "", sections.rstrip("§ \u00a0"))
         for item in re.split(JOIN, sections):
             parsed = ITEM_RE.fullmatch(item.strip())
             if not parsed:
