@@ -37,10 +37,15 @@ def _iso(value) -> str | None:
     return value.isoformat() if hasattr(value, "isoformat") else (str(value) if value else None)
 
 
-def content_security_policy(html: str) -> str:
-    """A CSP that allows only our own origin plus the exact inline scripts on the page."""
-    hashes = []
-    for attrs, code in INLINE_SCRIPT.findall(html):
+def content_security_policy(html: str, preview: bool = False) -> str:
+    """A CSP that allows only our own origin plus the exact inline scripts on the page.
+
+    `preview` (only under `mkdocs serve`, never in a build) allows inline scripts:
+    MkDocs injects its live-reload script into each response, with a different
+    text every time, so no hash can allow it.
+    """
+    hashes = ["'unsafe-inline'"] if preview else []
+    for attrs, code in [] if preview else INLINE_SCRIPT.findall(html):
         if re.search(r"type=[\"']application/(ld\+)?json", attrs):
             continue  # data blocks are never executed
         digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode()
@@ -68,11 +73,11 @@ def bcp47_hreflang(text: str, tags: dict[str, str]) -> str:
     return text
 
 
-def finish_html(html: str, bcp47: str, direction: str, tags: dict[str, str]) -> str:
-    """Set the correct <html lang/dir>, hreflang tags and the page's CSP."""
+def finish_html(html: str, bcp47: str, direction: str, tags: dict[str, str], preview: bool = False) -> str:
+    """Set the correct <html lang/dir>, hreflang tags and the page's CSP (relaxed for the live preview only)."""
     html = HTML_TAG.sub(f'<html lang="{bcp47}" dir="{direction}" class="no-js">', html, count=1)
     html = bcp47_hreflang(html, tags)
-    return html.replace(CSP_PLACEHOLDER, content_security_policy(html), 1)
+    return html.replace(CSP_PLACEHOLDER, content_security_policy(html, preview), 1)
 
 
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
