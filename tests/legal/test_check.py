@@ -87,6 +87,9 @@ def test_metadata_only_act_uses_the_amendment_list(checker):
     assert finding.status == "unknown-provision" and "ändringsregistret" in finding.message
     # A plain number within the chapter exists from the original text.
     assert status(checker, "23 kap. 1 § brottsbalken") == ["ok"]
+    # The section just after the last one any amendment names may be original and never amended.
+    assert status(checker, "5 kap. 6 § brottsbalken") == ["unverifiable"]
+    assert status(checker, "5 kap. 7 § brottsbalken") == ["unknown-provision"]
 
 
 def test_act_without_any_record_is_unverifiable_never_ok(checker):

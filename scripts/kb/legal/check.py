@@ -577,8 +577,9 @@ def _derived(record: dict, chapter: str | None, section: str) -> str | None:
     """What the amendment register (and a partial text) says about a provision that no consolidated
     text shows: 'known' (named in a note or the text), 'within' (a plain number not above the highest
     number the chapter is known to have: sections are numbered 1..n from the start), 'letter' (a
-    lettered section no note has added), 'beyond' (above every known number), 'no-chapter', or None
-    when the record has nothing to go on."""
+    lettered section no note has added), 'beyond' (more than one above every known number: the one
+    just above may be an original section never amended), 'no-chapter', or None when the record has
+    nothing to go on."""
     known = _known(record)
     if not known:
         return None
@@ -600,6 +601,8 @@ def _derived(record: dict, chapter: str | None, section: str) -> str | None:
         numbers = [_section_parts(p.removesuffix(" §")) for p in known if " kap." not in p]
     number, letter = _section_parts(section)
     top = max((n for n, _ in numbers), default=0)
+    if number == top + 1 and not letter:
+        return None  # the chapter's last original section may never have been amended: cannot tell
     if number > top:
         return "beyond"
     if letter:
