@@ -35,7 +35,7 @@ def test_page_and_feed(checker_on):
     found = changes.collect(checker_on(today), PAGES)
     page = changes.markdown_page(found, today)
     assert "## På väg" in page and "| 2026-01-15 | [19 kap. 1 § i Socialtjänstlag (2025:400)" in page
-    assert "[vagledning/orosanmalan.md](/vagledning/orosanmalan/)" in page
+    assert "[vagledning/orosanmalan.md](../vagledning/orosanmalan/)" in page
     feed = ET.fromstring(changes.atom_feed(found, "https://example.se/", dt.datetime(2025, 12, 1, tzinfo=dt.UTC)))
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == len(found) and feed.find(f"{ATOM}updated").text == "2025-12-01T00:00:00Z"

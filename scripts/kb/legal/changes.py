@@ -115,17 +115,18 @@ def _what(change: Change) -> str:
     return f"{target}: {change.kind}{by}"
 
 
-def _page_link(page: str) -> str:
+def _page_link(page: str, base: str) -> str:
+    """A link to the built page: 'vagledning/orosanmalan.md' -> '../vagledning/orosanmalan/' (from /lagandringar/)."""
     url = page.removesuffix(".md")
     url = url.removesuffix("index").rstrip("/")
-    return f"[{page}](/{url + '/' if url else ''})"
+    return f"[{page}]({base}{url + '/' if url else ''})"
 
 
-def markdown_page(changes: list[Change], today: dt.date) -> str:
+def markdown_page(changes: list[Change], today: dt.date, base: str = "../") -> str:
     """The page body in Swedish: what is about to change, then what changed during the last year."""
     lines = ["Ändringar i lagar och förordningar som sidorna hänvisar till, hämtade ur den kontrollerade "
              f"ögonblicksbilden av SFS. Läget den {today.isoformat()}. Prenumerera via Atom-flödet "
-             "[lagandringar.xml](lagandringar.xml).", ""]
+             f"[lagandringar.xml]({base}{FEED_PATH}).", ""]
     for heading, part in (("På väg", [c for c in changes if c.date > today]),
                           ("Nyligen", [c for c in changes if c.date <= today])):
         lines += [f"## {heading}", ""]
@@ -135,7 +136,7 @@ def markdown_page(changes: list[Change], today: dt.date) -> str:
         lines += ["| Datum | Ändring | Sidor |", "| --- | --- | --- |"]
         for change in part:
             what = f"[{_what(change)}]({change.url})"
-            lines.append(f"| {change.date.isoformat()} | {what} | {', '.join(_page_link(p) for p in change.pages)} |")
+            lines.append(f"| {change.date.isoformat()} | {what} | {', '.join(_page_link(p, base) for p in change.pages)} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -180,8 +181,7 @@ def render_html(changes: list[Change], today: dt.date) -> str:
     """A standalone, accessible Swedish page (like the translators' status page, outside the theme)."""
     import markdown as md
 
-    body = md.markdown(markdown_page(changes, today).replace("(lagandringar.xml)", "(../lagandringar.xml)"),
-                       extensions=["tables"])
+    body = md.markdown(markdown_page(changes, today), extensions=["tables"])
     return ('<!doctype html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             "<title>Lagändringar som berör kunskapsbanken</title>\n"
