@@ -264,3 +264,10 @@ def test_command_without_a_built_site_is_a_usage_error(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["links", "check", "site"])
     assert result.exit_code == EXIT_USAGE and "make build" in result.output
+
+
+def test_command_offline_with_json_still_prints_valid_json(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["links", "check", "--external", "--offline", "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert "external links not checked" in result.stderr

@@ -78,4 +78,8 @@ def _external(docs_dir, cache_path, allowlist_path, offline, output_format, opti
 
 
 def _notice(text: str, output_format: str) -> None:
-    click.echo(f"::notice title=kb links::{text}" if output_format == "github" else f"notice: {text}")
+    if output_format == "json":   # tools still get valid JSON: no findings, the notice on stderr
+        click.echo(f"notice: {text}", err=True)
+        click.echo("[]")
+    else:
+        click.echo(f"::notice title=kb links::{text}" if output_format == "github" else f"notice: {text}")
