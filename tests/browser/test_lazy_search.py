@@ -5,7 +5,7 @@ from collections import Counter
 from site_under_test import SitePage
 
 # Requests only search needs, and the sitemaps Material would fetch for the language menu.
-SEARCH_ONLY = re.compile(r"/search/search_index\.json|/workers/search\.|/lunr/|sitemap\.xml")
+SEARCH_ONLY = re.compile(r"/search/search_index\.json|/search-worker\.js|/workers/search\.|/lunr/|sitemap\.xml")
 
 
 def _rare_word(site) -> tuple[SitePage, str]:

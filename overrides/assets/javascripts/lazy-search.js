@@ -9,10 +9,20 @@
 // unchanged, and (2) is never sent. Without JavaScript nothing changes.
 // If navigation.instant or instant previews are ever enabled, they need
 // sitemap.xml: remove (2) then.
+//
+// Search itself (GitHub issue 13): (3) Material's lunr worker is replaced by
+// the site's own, search-worker.js beside this file, which speaks the same
+// messages and knows the eight languages; (4) Material reads the query only
+// on key-up, so a pasted, dictated or autocompleted query (an `input` event
+// without a key) is passed on as a key-up; (5) a page opened from a search
+// result (?h=...) counts as search being used, so Material can mark the words.
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json(\?|$)/;
   var SITEMAP = /\/sitemap\.xml(\?|$)/;
+  var MATERIAL_WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;
+  var here = document.currentScript && document.currentScript.src;
+  var OUR_WORKER = here ? here.replace(/lazy-search\.js(\?.*)?$/, "search-worker.js") : null;
 
   var touched = false;
   var waiting = [];
@@ -34,6 +44,16 @@
   });
   document.addEventListener("change", function (event) {
     if (event.target && event.target.id === "__search" && event.target.checked) touch();
+  });
+  if (/[?&]h=/.test(window.location.search)) touch();
+
+  // (4) Text that arrives without a key-up: paste, dictation, autocomplete, IME.
+  document.addEventListener("input", function (event) {
+    var target = event.target;
+    if (target && target.matches && target.matches("[data-md-component=search-query]")) {
+      touch();
+      target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }
   });
 
   // (1) and (2): Material fetches both with XMLHttpRequest.
@@ -59,6 +79,7 @@
   var RealWorker = window.Worker;
   if (!RealWorker) return;
   window.Worker = function (url, options) {
+    if (OUR_WORKER && MATERIAL_WORKER.test(String(url))) url = OUR_WORKER;  // (3)
     var real = null;
     var listeners = [];
     var proxy = {
