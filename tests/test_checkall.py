@@ -26,10 +26,13 @@ def test_build_warnings_are_named_after_the_file_they_mention():
     output = ("INFO    -  Building documentation...\n"
               "WARNING -  Doc file 'om-oss/index.md' contains a link 'x.md', but the target is not found.\n"
               "WARNING -  docs/om-oss/index.md:4: front matter is not closed\n"
-              "Aborted with 2 warnings in strict mode!\n")
+              "WARNING -  A reference to 'saknas.md' is included in the 'nav' configuration, but not found\n"
+              "ERROR   -  /tmp/x/data/contacts.yml:3: not valid YAML: expected ',' (hint: …)\n"
+              "Aborted with 3 warnings in strict mode!\n")
     found = build_findings(output)
-    assert [(f.file, f.line, f.severity) for f in found] == [("mkdocs.yml", 0, ERROR),
-                                                              ("docs/om-oss/index.md", 4, ERROR)]
+    assert [(f.file, f.line, f.severity) for f in found] == [
+        ("docs/om-oss/index.md", 0, ERROR), ("docs/om-oss/index.md", 4, ERROR), ("mkdocs.yml", 0, ERROR),
+        ("data/contacts.yml", 3, ERROR)]
     assert "target is not found" in found[0].message
 
 

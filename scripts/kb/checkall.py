@@ -32,6 +32,7 @@ BIN = Path(sys.executable).parent
 LEGAL_ERRORS = {"repealed", "unknown-law", "unknown-provision"}
 BUILD_LINE = re.compile(r"^(WARNING|ERROR)\s*-\s*(.*)$")
 WHERE = re.compile(r"(?P<file>(?:docs|overrides|data)/[^\s:'\"]+|mkdocs\.yml)(?::(?P<line>\d+))?")
+DOC_FILE = re.compile(r"Doc file '(?P<file>[^']+)'")   # MkDocs names pages relative to docs/
 
 
 @dataclass
@@ -64,9 +65,15 @@ def build_findings(output: str) -> list[Finding]:
         if not match:
             continue
         message = match.group(2).strip()
+        page = DOC_FILE.search(message)
         where = WHERE.search(message)
-        found.append(Finding(where.group("file") if where else "mkdocs.yml",
-                             int(where.group("line") or 0) if where else 0, 0, "build", message,
+        if page:
+            file, line_number = f"docs/{page.group('file')}", 0
+        elif where:
+            file, line_number = where.group("file"), int(where.group("line") or 0)
+        else:
+            file, line_number = "mkdocs.yml", 0
+        found.append(Finding(file, line_number, 0, "build", message,
                              "fix this first: the strict build stops on every warning", ERROR))
     return found
 
@@ -117,7 +124,8 @@ def render(steps: list[Step], changed: set[str] | None, base: str) -> str:
     other_warnings = Counter(f.code for f in others if f.severity != ERROR)
     if other_errors:
         out.append("")
-        out.append(f"== Errors in other files ({len(other_errors)}; they were there before your change "
+        out.append(f"== Errors ({len(other_errors)}) ==" if changed is None else
+                   f"== Errors in other files ({len(other_errors)}; they were there before your change "
                    "unless you moved or renamed something) ==")
         for f in other_errors:
             show(f)
