@@ -199,3 +199,11 @@ def test_search_results_pointing_to_missing_pages_or_anchors_are_reported(site_c
     messages = " ".join(f.message for f in findings)
     assert {f.code for f in findings} == {"KB403"}
     assert f"-> {page}: no such file" in messages and 'no id "no-such-heading"' in messages
+    # the hint says what to do, not which Python file writes the index
+    assert findings and all(".py" not in f.hint and "make build" in f.hint for f in findings)
+
+
+def test_every_link_finding_has_a_hint_that_points_to_no_python_file(scratch_findings):
+    assert scratch_findings
+    for finding in scratch_findings:
+        assert finding.hint and ".py" not in finding.hint, finding

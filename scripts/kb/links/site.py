@@ -270,7 +270,7 @@ def _check_search_indexes(site: Site, shown_site: str) -> list[Finding]:
             docs = json.loads((site.dir / rel).read_text(encoding="utf-8")).get("docs", [])
         except ValueError as exc:
             findings.append(Finding(f"{shown_site}/{rel}", 0, 0, "KB403", f"the search index is not valid JSON: {exc}",
-                                    "rebuild the site; the index is written by the search plugin and kb's hooks"))
+                                    "rebuild the site (make build); the index is written by the search plugin and the kb build plugin"))
             continue
         for doc in docs:
             location = doc.get("location", "")
