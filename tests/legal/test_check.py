@@ -214,3 +214,9 @@ def test_act_not_yet_in_force_is_changes_soon(checker_on):
     before = checker_on(dt.date(2025, 6, 1))
     [finding] = before.check_text("19 kap. 1 § socialtjänstlagen (2025:400)", "p.md", dt.date(2025, 6, 1))
     assert finding.status == "changes-soon" and "2025-07-01" in finding.message
+
+
+def test_typographic_hyphen_and_invisible_characters_resolve_to_the_act(checker):
+    assert status(checker, "5 kap. 7 § hälso\u2011 och sjukvårdslagen") == ["ok"]
+    [finding] = judge(checker, "Se 4 kap. 4 e § brotts\u00adbalken.")
+    assert finding.status == "ok" and finding.sfs == "1962:700" and finding.text == "4 kap. 4 e § brotts\u00adbalken"

@@ -180,6 +180,10 @@ def test_samma_lag_means_the_law_cited_just_before(find):
     ("4 kap. 4\u00a0e § brotts\u00adbalken", [("brottsbalken", None, "4 kap. 4 e §")]),
     ("enligt kap 14 § 1 SoL", [("SoL", None, "14 kap. 1 §")]),
     ("§ 2 LVU", [("LVU", None, "2 §")]),
+    ("5 kap. 7 § hälso\u2011 och sjukvårdslagen", [("hälso\u2011 och sjukvårdslagen", None, "5 kap. 7 §")]),
+    ("4 kap. 4\u202fe § brotts\u200bbalken", [("brottsbalken", None, "4 kap. 4 e §")]),
+    ("Section 1 of the Act (1982:316) prohibiting female genital mutilation", [("Act", "1982:316", "1 §")]),
+    ("Section 31 a of the Care of Young Persons Act", [("Care of Young Persons Act", None, "31 a §")]),
     ("delegationsordningen (2023:2)", []),
     ("Följ oss på FB 24 timmar", []),
 ])

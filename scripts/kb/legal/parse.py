@@ -32,9 +32,11 @@ from dataclasses import dataclass
 from kb.legal.registry import Registry, normalise_sfs
 
 DASH = r"\-\u2010\u2011\u2012\u2013\u2014"   # escaped: inside a character class these are literal
-SOFT_HYPHEN = "\u00ad"
+# Invisible characters that split a word without being seen: soft hyphen, zero-width space,
+# zero-width non-joiner/joiner, word joiner. They are ignored (offsets still point into the original).
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
 # A section or chapter number: "4", "4 e", "4e" (a letter that does not start a word).
-NUM = r"\d{1,4}(?:[ \u00a0]?[a-z](?![a-zåäöéü]))?"
+NUM = r"\d{1,4}(?:[ \u00a0\u202f]?[a-z](?![a-zåäöéü]))?"
 # "10 d–g": the end of a range may be a bare letter.
 ITEM = rf"{NUM}(?:\s*[{DASH}]\s*(?:{NUM}|[a-z](?![a-zåäöéü])))?"
 JOIN = r"(?:\s*,\s*|\s+(?:och|eller|samt|and|or)\s+|\s+\u0648\s*)"  # \u0648: "and" in Arabic and Persian
@@ -75,7 +77,7 @@ SFS = r"\d{4}:\d{1,4}(?:\s*s\.\s*\d{1,3})?"
 # förordningen, regeringsformen. Not "...ordning": delegationsordningen (2023:2) is no act.
 ACT_WORD = (
     r"(?:[A-ZÅÄÖa-zåäö]+-\s+(?:och|eller)\s+)?[A-ZÅÄÖa-zåäö]*"
-    r"(?:[Ll]ag|[Ll]agen|[Bb]alk|[Bb]alken|[Ff]örordning|[Ff]örordningen|formen|[Kk]ungörelse|[Kk]ungörelsen)"
+    r"(?:[Ll]ag|[Ll]agen|[Bb]alk|[Bb]alken|[Ff]örordning|[Ff]örordningen|formen|[Kk]ungörelse|[Kk]ungörelsen|Act)"
 )
 PAREN_SFS_PART = rf"\(\s*(?:SFS\s*)?(?P<sfs>{SFS})\s*\)"
 
@@ -154,6 +156,8 @@ def _atoms(name: str, fold_words: bool) -> list[str]:
         if char.isspace():
             if atoms and atoms[-1] != r"\s+":
                 atoms.append(r"\s+")
+        elif char == "-":  # also the no-break and typographic hyphens (hälso‑ och sjukvårdslagen)
+            atoms.append("[-\u2010\u2011]")
         elif fold_words and char.isalpha() and (index == 0 or name[index - 1] in " -(") and char.lower() != char.upper():
             atoms.append(f"[{re.escape(char.upper())}{re.escape(char.lower())}]")
         else:
@@ -226,13 +230,13 @@ class CitationFinder:
         return kept
 
     def find(self, text: str) -> list[Citation]:
-        if SOFT_HYPHEN in text:
-            return self._find_without_soft_hyphens(text)
+        if any(char in text for char in INVISIBLE):
+            return self._find_without_invisible(text)
         return self._find(text)
 
-    def _find_without_soft_hyphens(self, text: str) -> list[Citation]:
-        """Soft hyphens (U+00AD) split words invisibly: scan without them, report in the original."""
-        kept = [i for i, char in enumerate(text) if char != SOFT_HYPHEN]
+    def _find_without_invisible(self, text: str) -> list[Citation]:
+        """Soft hyphens and zero-width characters split words invisibly: scan without them, report in the original."""
+        kept = [i for i, char in enumerate(text) if char not in INVISIBLE]
         clean = "".join(text[i] for i in kept)
         kept.append(len(text))
         line_starts = _line_starts(text)

@@ -69,7 +69,7 @@ class Registry:
 
     def named(self, name: str) -> list[Act]:
         """Every act with this name or abbreviation (also in the genitive: skollagens, LVU:s)."""
-        key = " ".join(name.split())
+        key = " ".join(name.split()).replace("\u2010", "-").replace("\u2011", "-")
         key = key[:-2] if key.endswith(":s") else key
         found = self.by_abbreviation.get(key) or self.by_name.get(key.lower())
         if not found and key.lower().endswith("s"):
