@@ -95,3 +95,24 @@ if __name__ == "__main__":  # print the figures for the report
     print("\n".join(problems))
     recall, precision, catch = figures(totals)
     print(totals, f"recall={recall:.3f} precision={precision:.3f} catch={catch:.3f}")
+
+
+def test_the_thresholds_catch_a_weaker_checker(registry, snapshot):
+    """Break the checker on purpose (forget the abbreviations BrB, SoL and LVU, and the renumbering
+    table): the same corpus then misses its recall and catch-rate thresholds."""
+    import datetime as dt
+
+    from kb.legal.check import Checker
+    from kb.legal.registry import parse_registry
+
+    entries = []
+    for act in registry.acts.values():
+        entry = {"sfs": act.sfs, "title": act.title, "names": list(act.names),
+                 "abbreviations": [a for a in act.abbreviations if a not in ("BrB", "SoL", "LVU")]}
+        if act.replaced_by:
+            entry.update(replaced_by=act.replaced_by, replaced_on=act.replaced_on)
+        entries.append(entry)
+    weaker = Checker(parse_registry(entries), snapshot, today=dt.date(2026, 11, 22))
+    totals, _ = measure(weaker, load())
+    recall, _precision, catch = figures(totals)
+    assert recall < 0.95 and catch < 0.95
