@@ -37,6 +37,7 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "applicat
 # Budgets from GitHub issue 7 ("a reader's phone downloads almost nothing").
 FIRST_VISIT_BUDGET = 90 * 1024
 NEXT_PAGE_BUDGET = 20 * 1024
+FIRST_SEARCH_BUDGET = 160 * 1024  # issue 13: the search worker and the language's index
 BUILD_RATIO_BUDGET = 1.15
 RELOAD_RATIO_BUDGET = 1.2  # issue 14: save -> reloaded page, ours against plain Material's mkdocs serve
 
@@ -345,6 +346,39 @@ def bench_browser(site_dir: Path) -> None:
     _print_transfers(f"next page in the same session /{nxt}", second, NEXT_PAGE_BUDGET)
 
 
+def first_search(site_dir: Path) -> dict[str, tuple[int, int]]:
+    """Per language: bytes of a first visit to its start page (fresh browser) and of the first
+    search there (everything fetched from touching the search box until the results show)."""
+    from playwright.sync_api import sync_playwright
+    result = {}
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for language in LANGUAGES:
+            context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+            tab = context.new_page()
+            transfers = _record(tab, base)
+            path = "" if language.locale == LANGUAGES[0].locale else f"{language.locale}/"
+            tab.goto(base + path, wait_until="networkidle")
+            visit = sum(t.bytes for t in transfers)
+            transfers.clear()
+            tab.locator("label.md-header__button[for=__search]").click()
+            tab.locator("input.md-search__input").fill("112")
+            tab.locator(".md-search-result__item").first.wait_for(timeout=15000)
+            tab.wait_for_load_state("networkidle")
+            result[language.locale] = (visit, sum(t.bytes for t in transfers))
+            context.close()
+        browser.close()
+    return result
+
+
+def bench_search(site_dir: Path) -> None:
+    print(f"\n== First visit and first search per language (budgets {FIRST_VISIT_BUDGET // 1024} KB and "
+          f"{FIRST_SEARCH_BUDGET // 1024} KB, gzipped) ==")
+    for locale, (visit, search) in first_search(site_dir).items():
+        verdict = "OK" if visit <= FIRST_VISIT_BUDGET and search <= FIRST_SEARCH_BUDGET else "OVER"
+        print(f"{locale:6} first visit {visit / 1024:6.1f} KB   first search {search / 1024:6.1f} KB   {verdict}")
+
+
 def _lighthouse(binary: Path, url: str, report: Path) -> dict | str:
     """One Lighthouse run (mobile defaults: Moto G emulation, simulated slow 4G, 4x CPU);
     the parsed report, or the error text."""
@@ -506,13 +540,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the browser and Lighthouse sections")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page; the median counts")
+    parser.add_argument("--search-only", type=Path, metavar="SITE",
+                        help="only the first visit and first search per language, of this built site")
     options = parser.parse_args(argv)
+    if options.search_only:
+        bench_search(options.search_only)
+        return 0
     work = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     try:
         site_dir = bench_build(work, max(1, options.repeat))
         if not options.no_browser:
             bench_reload(work)
             bench_browser(site_dir)
+            bench_search(site_dir)
             if not options.no_lighthouse:
                 bench_lighthouse(site_dir, work, max(1, options.lighthouse_runs))
         bench_checks(site_dir)
