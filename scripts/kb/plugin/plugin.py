@@ -31,9 +31,9 @@ from kb.pages import FrontMatterError, split_front_matter, unclosed_front_matter
 from kb.plugin import i18n, navcheck
 from kb.plugin.config import KbConfig
 from kb.project import BY_LOCALE, LANGUAGES, LOCALES, SOURCE_LOCALE, language_mismatch
+from kb.translations import glossary_page, ui_strings
 from kb.translations import statuspage as translation_status_page
 from kb.translations import tooltips as glossary_tooltips
-from kb.translations import ui_strings
 from kb.translations.glossary import load as load_glossary
 
 BCP47 = {language.locale: language.bcp47 for language in LANGUAGES}
@@ -133,7 +133,8 @@ class KbPlugin(BasePlugin[KbConfig]):
             (data / "contacts.yml", lambda: [entry["number"] for entry in contacts.load(data / "contacts.yml")]),
             (data / "resurscentra.yml", lambda: resurscentra.load(data / "resurscentra.yml")),
             (data / "glossary.yml",   # optional: without it, no tooltips
-             lambda: load_glossary(data / "glossary.yml") if (data / "glossary.yml").exists() else []),
+             lambda: load_glossary(data / "glossary.yml", ui_strings.load_all())
+             if (data / "glossary.yml").exists() else []),
         )
         loaded = []
         for path, load in loaders:
@@ -159,6 +160,8 @@ class KbPlugin(BasePlugin[KbConfig]):
             # The Swedish page has the same URL without the language prefix.
             kb["source_url"] = page.file.url.removeprefix(f"{building}/")
         page.meta["kb"] = kb
+        # The glossary page in every language: the table for the language the page is written in.
+        markdown = glossary_page.expand(markdown, self._state.glossary, file_locale)
         try:
             return resurscentra.expand(markdown, self._state.resource_centres)
         except resurscentra.DataError as error:

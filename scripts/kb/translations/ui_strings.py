@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from kb.findings import KbError
-from kb.project import ROOT
+from kb.project import LOCALES, ROOT, SOURCE_LOCALE
 
 FOLDER = ROOT / "overrides" / "partials" / "languages"
 ENTRY = re.compile(r'^\s*("(?:[^"\\]|\\.)*")\s*:\s*("(?:[^"\\]|\\.)*")\s*,?\s*$')
@@ -40,6 +40,11 @@ def load(locale: str, folder: Path = FOLDER) -> dict[str, str]:
                                  'write each string as "key": "value", with \\" for a quote') from None
         strings[key] = value
     return strings
+
+
+def load_all(folder: Path = FOLDER) -> dict[str, dict[str, str]]:
+    """{locale: strings} for every language but Swedish (what glossary.load's `ui` expects)."""
+    return {locale: load(locale, folder) for locale in LOCALES if locale != SOURCE_LOCALE}
 
 
 def reviewed(strings: dict[str, str]) -> bool:
