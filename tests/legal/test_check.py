@@ -220,3 +220,9 @@ def test_typographic_hyphen_and_invisible_characters_resolve_to_the_act(checker)
     assert status(checker, "5 kap. 7 § hälso\u2011 och sjukvårdslagen") == ["ok"]
     [finding] = judge(checker, "Se 4 kap. 4 e § brotts\u00adbalken.")
     assert finding.status == "ok" and finding.sfs == "1962:700" and finding.text == "4 kap. 4 e § brotts\u00adbalken"
+
+
+def test_old_numbering_in_a_sentence_about_the_past_is_history(checker):
+    assert status(checker, "Tidigare fanns anmälningsplikten i 14 kap. 1 § SoL.") == ["historical"]
+    assert status(checker, "Före den 1 juli 2025 gällde 14 kap. 1 § socialtjänstlagen (2001:453).") == ["historical"]
+    assert status(checker, "Anmälningsplikten finns i 14 kap. 1 § SoL. Lagen ersattes 2025.") == ["old-numbering"]

@@ -41,6 +41,7 @@ STATUSES = tuple(sorted(SEVERITY))
 REVIEWED = re.compile(r"(?m)^reviewed:[ \t]*[\"']?(\d{4}-\d{2}-\d{2})")
 # Words that mark a mention of a repealed act as history ("ersattes", "den tidigare lagen").
 HISTORY_WORDS = re.compile(r"upphäv|upphört|ersatt|ersätt|tidigare|gamla|äldre|dåvarande|föregå|fram till|"
+                           r"\bgällde\b|\bhette\b|före den \d|före \d{4}|till och med \d|t\.o\.m\. \d|"
                            r"replaced|repealed|former|previous|\bold\b|until", re.I)
 RIKSDAGEN_DOC = "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/"
 
@@ -168,6 +169,9 @@ class Checker:
         mentions), `document` the whole page in lower case (for ambiguous abbreviations)."""
         verdict, act = self._evaluate(citation, reviewed, context, document)
         if verdict.status == "repealed" and self._historical(act, self.records.get(act.sfs) if act else None, context):
+            return Verdict("historical", f"nämns som historia: {verdict.message}", verdict.hint), act
+        if verdict.status == "old-numbering" and HISTORY_WORDS.search(context):
+            # "Tidigare fanns anmälningsplikten i 14 kap. 1 § SoL": the old act, knowingly.
             return Verdict("historical", f"nämns som historia: {verdict.message}", verdict.hint), act
         return verdict, act
 
