@@ -116,17 +116,21 @@ def _what(change: Change) -> str:
 
 
 def _page_link(page: str, base: str) -> str:
-    """A link to the built page: 'vagledning/orosanmalan.md' -> '../vagledning/orosanmalan/' (from /lagandringar/)."""
+    """A link to the built page: 'vagledning/orosanmalan.md' -> '../vagledning/orosanmalan/' (from /lagandringar/);
+    with base None, a link to the Markdown source, for a page MkDocs renders (it resolves it in every language)."""
+    if base is None:
+        return f"[{page}]({page})"
     url = page.removesuffix(".md")
     url = url.removesuffix("index").rstrip("/")
     return f"[{page}]({base}{url + '/' if url else ''})"
 
 
-def markdown_page(changes: list[Change], today: dt.date, base: str = "../") -> str:
-    """The page body in Swedish: what is about to change, then what changed during the last year."""
+def markdown_page(changes: list[Change], today: dt.date, base: str | None = "../") -> str:
+    """The page body in Swedish: what is about to change, then what changed during the last year.
+    `base` None: links to Markdown sources, for the page the kb plugin adds to the MkDocs build."""
     lines = ["Ändringar i lagar och förordningar som sidorna hänvisar till, hämtade ur den kontrollerade "
              f"ögonblicksbilden av SFS. Läget den {today.isoformat()}. Prenumerera via Atom-flödet "
-             f"[lagandringar.xml]({base}{FEED_PATH}).", ""]
+             f"[lagandringar.xml]({base or ''}{FEED_PATH}).", ""]
     for heading, part in (("På väg", [c for c in changes if c.date > today]),
                           ("Nyligen", [c for c in changes if c.date <= today])):
         lines += [f"## {heading}", ""]

@@ -8,6 +8,7 @@ package; each event below only delegates.
 """
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import logging
@@ -18,11 +19,12 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kb import contacts, resurscentra, search_index, site
 from kb.findings import KbError
+from kb.legal import changes as legal_changes
 from kb.legal import links as legal_links
 from kb.legal.check import Checker
 from kb.legal.registry import load_registry
@@ -37,6 +39,7 @@ from kb.translations import tooltips as glossary_tooltips
 from kb.translations.glossary import load as load_glossary
 
 BCP47 = {language.locale: language.bcp47 for language in LANGUAGES}
+LAW_CHANGES_PAGE = "lagandringar.md"  # generated; listed under not_in_nav in mkdocs.yml
 log = logging.getLogger("mkdocs.plugins.kb")
 
 
@@ -54,6 +57,8 @@ class BuildState:
     legal_links: dict[tuple[str, Any], tuple] = field(default_factory=dict)
     marked_numbers: dict[str, str] = field(default_factory=dict)
     reported: set[tuple] = field(default_factory=set)
+    # The page of coming changes in the law and its Atom feed (Markdown, XML), made once per build.
+    law_changes: tuple[str, str] | None = None
     tips: dict[str, list] = field(default_factory=dict)
 
     def tooltips(self, locale: str) -> list:
@@ -144,6 +149,32 @@ class KbPlugin(BasePlugin[KbConfig]):
                 raise _data_error(error, path) from None
         registry, snapshot, numbers, centres, terms = loaded
         return BuildState(Checker(registry, snapshot), numbers, centres, terms)
+
+    @event_priority(-150)  # after the i18n plugin (-100), which cannot handle generated files
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        # The public page of coming changes in the law (/lagandringar/) and its Atom feed, generated
+        # from the snapshot and the Swedish pages' citations; a real page, so it has the theme,
+        # the quick exit and the CSP (and the Swedish fallback notice in the other languages).
+        state = self._state
+        if state.law_changes is None:
+            swedish = {f.src_uri: f.content_string for f in files.documentation_pages()
+                       if f.src_uri.count(".") == 1 and f.generated_by is None}
+            found = legal_changes.collect(state.checker, swedish)
+            today = state.checker.today
+            page = (f"---\ntitle: Lagändringar\ndescription: Ändringar i lagar som kunskapsbankens sidor hänvisar "
+                    f"till – på väg och nyligen, ur SFS-ögonblicksbilden.\n---\n\n# Lagändringar som berör "
+                    f"kunskapsbanken\n\n{legal_changes.markdown_page(found, today, base=None)}\n")
+            feed = legal_changes.atom_feed(found, config.site_url or "http://localhost/",
+                                           dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC))
+            state.law_changes = (page, feed)
+        page, feed = state.law_changes
+        generated = File.generated(config, LAW_CHANGES_PAGE, content=page)
+        building = i18n.current_language(config)
+        if building != i18n.default_language(config):  # the Swedish page, under /<locale>/ like other fallbacks
+            generated.dest_uri = f"{building}/{generated.dest_uri}"  # its url follows from dest_uri
+        files.append(generated)
+        files.append(File.generated(config, legal_changes.FEED_PATH, content=feed))  # one feed, at the root
+        return files
 
     # --- once per page and language ---------------------------------------------------
 
