@@ -5,21 +5,34 @@ import urllib.request
 
 import yaml
 
-from kb.bench import cache_control, plain_config, serve
-from kb.project import ROOT
+from kb.bench import cache_control, plain_config, plain_swedish_config, serve
+from kb.project import ROOT, MkDocsYamlLoader
 
 
-def test_plain_config_drops_the_projects_hooks_overrides_and_assets(tmp_path):
+def _load(text: str) -> dict:
+    return yaml.load(text, Loader=MkDocsYamlLoader)  # mkdocs.yml's !ENV tags read as plain values
+
+
+def test_plain_config_drops_the_kb_plugin_overrides_and_assets(tmp_path):
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    plain = yaml.safe_load(plain_config(text, ROOT / "docs", tmp_path / "theme"))
-    original = yaml.safe_load(text)
+    plain = _load(plain_config(text, ROOT / "docs", tmp_path / "theme"))
+    original = _load(text)
     for key in ("hooks", "extra_css", "extra_javascript"):
         assert key not in plain
     assert plain["theme"]["custom_dir"] == str(tmp_path / "theme")
     assert plain["docs_dir"] == str(ROOT / "docs")
-    # Everything else is the same site: plugins, nav, Markdown extensions.
-    for key in ("plugins", "nav", "markdown_extensions", "site_url"):
+    names = [next(iter(p)) if isinstance(p, dict) else p for p in plain["plugins"]]
+    assert "kb" not in names and {"search", "i18n"} <= set(names)
+    # Everything else is the same site: the other plugins, nav, Markdown extensions.
+    assert plain["plugins"] == [p for p in original["plugins"] if not (isinstance(p, dict) and "kb" in p)]
+    for key in ("nav", "markdown_extensions", "site_url"):
         assert plain[key] == original[key]
+
+
+def test_plain_swedish_config_is_material_alone_on_the_swedish_pages(tmp_path):
+    plain = _load(plain_swedish_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), tmp_path))
+    assert plain["plugins"] == [{"search": {"lang": "sv"}}]
+    assert "custom_dir" not in plain["theme"] and plain["docs_dir"] == str(tmp_path)
 
 
 def _get(url, **headers):

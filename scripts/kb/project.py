@@ -28,12 +28,12 @@ LOCALES = [language.locale for language in LANGUAGES]
 BY_LOCALE = {language.locale: language for language in LANGUAGES}
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class MkDocsYamlLoader(yaml.SafeLoader):
     """mkdocs.yml as data: MkDocs' own tags (!ENV, !!python/name) read as plain values."""
 
 
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+MkDocsYamlLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+MkDocsYamlLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def load_project(root: Path = ROOT) -> Project:
 
     config_path = root / "mkdocs.yml"
     try:
-        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=MkDocsYamlLoader) or {}
     except (OSError, yaml.YAMLError) as error:
         raise KbError(f"cannot be read: {error}", config_path) from None
     plugins = {}
