@@ -70,7 +70,7 @@ def split_front_matter(text: str) -> tuple[dict, str, int, dict]:
         raise FrontMatterError(f"front matter is not valid YAML: {problem}", line) from None
     if not isinstance(meta, dict):
         raise FrontMatterError("front matter must be a mapping of `key: value` lines", 2)
-    key_lines = {}
+    key_lines: dict[str, int] = {}
     for number, line in enumerate(raw.splitlines(), start=2):
         key = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
         if key:

@@ -12,9 +12,10 @@ import datetime as dt
 import gzip
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -71,6 +72,17 @@ class BuildState:
             return False
         self.reported.add(key)
         return True
+
+
+Loaded = TypeVar("Loaded")
+
+
+def _read(path: Path, load: Callable[[Path], Loaded]) -> Loaded:
+    """Load one data file; any failure is reported with its path (never a traceback)."""
+    try:
+        return load(path)
+    except Exception as error:  # whatever breaks a data file, the editor needs its name
+        raise _data_error(error, path) from None
 
 
 def _data_error(error: Exception, path: Path) -> PluginError:
@@ -132,22 +144,12 @@ class KbPlugin(BasePlugin[KbConfig]):
 
     def _load_state(self) -> BuildState:
         data = Path(self.config.data_dir)
-        loaders = (
-            (data / "laws.yml", lambda: load_registry(data / "laws.yml")),
-            (data / "sfs-snapshot.json", lambda: load_snapshot(data / "sfs-snapshot.json")),
-            (data / "contacts.yml", lambda: [entry["number"] for entry in contacts.load(data / "contacts.yml")]),
-            (data / "resurscentra.yml", lambda: resurscentra.load(data / "resurscentra.yml")),
-            (data / "glossary.yml",   # optional: without it, no tooltips
-             lambda: load_glossary(data / "glossary.yml", ui_strings.load_all())
-             if (data / "glossary.yml").exists() else []),
-        )
-        loaded = []
-        for path, load in loaders:
-            try:
-                loaded.append(load())
-            except Exception as error:
-                raise _data_error(error, path) from None
-        registry, snapshot, numbers, centres, terms = loaded
+        glossary = data / "glossary.yml"  # optional: without it, no tooltips
+        registry = _read(data / "laws.yml", load_registry)
+        snapshot = _read(data / "sfs-snapshot.json", load_snapshot)
+        numbers = [entry["number"] for entry in _read(data / "contacts.yml", contacts.load)]
+        centres = _read(data / "resurscentra.yml", resurscentra.load)
+        terms = _read(glossary, lambda path: load_glossary(path, ui_strings.load_all())) if glossary.exists() else []
         return BuildState(Checker(registry, snapshot), numbers, centres, terms)
 
     @event_priority(-150)  # after the i18n plugin (-100), which cannot handle generated files
@@ -184,7 +186,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         file_locale = i18n.page_locale(page, i18n.default_language(config))
         kb: dict[str, Any] = {"fallback": building != SOURCE_LOCALE and file_locale == SOURCE_LOCALE}
         if file_locale != SOURCE_LOCALE:
-            src = Path(page.file.abs_src_path)
+            src = Path(page.file.abs_src_path or "")
             source = src.with_name(src.name.replace(f".{file_locale}.md", ".md"))
             body = split_front_matter(source.read_text(encoding="utf-8"))[1] if source.exists() else None
             kb.update(site.translation_flags(page.meta, body))
