@@ -61,7 +61,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                       ".xml": "application/xml", ".svg": "image/svg+xml", ".woff2": "font/woff2"}
     use_gzip = True
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
     def send_head(self):
@@ -248,11 +248,12 @@ def bench_build(work: Path, repeat: int) -> Path:
     shutil.copytree(ROOT / "overrides" / "partials" / "languages", languages / "partials" / "languages")
     plain.write_text(plain_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), ROOT / "docs", languages),
                      encoding="utf-8")
-    ours, theirs = [], []
+    our_times: list[float] = []
+    their_times: list[float] = []
     for _ in range(repeat):  # interleaved, so a busy machine slows both alike
-        ours.append(build(ROOT / "mkdocs.yml", project_site, strict=True)[0])
-        theirs.append(build(plain, plain_site, strict=False)[0])
-    ours, theirs = min(ours), min(theirs)
+        our_times.append(build(ROOT / "mkdocs.yml", project_site, strict=True)[0])
+        their_times.append(build(plain, plain_site, strict=False)[0])
+    ours, theirs = min(our_times), min(their_times)
     pages = count_pages(project_site)
     ratio = ours / theirs
     print(f"project build (strict, kb plugin):      {ours:6.2f} s  (best of {repeat}; load average "
@@ -403,9 +404,9 @@ def bench_lighthouse(site_dir: Path, work: Path, runs: int) -> None:
         return
     with serve(site_dir) as base:
         for path in ["", second_page(site_dir), "ar/"]:
-            reports = [_lighthouse(binary, base + path, work / "lighthouse.json") for _ in range(runs)]
-            errors = [r for r in reports if isinstance(r, str)]
-            reports = [r for r in reports if not isinstance(r, str)]
+            runs_done = [_lighthouse(binary, base + path, work / "lighthouse.json") for _ in range(runs)]
+            errors = [r for r in runs_done if isinstance(r, str)]
+            reports = [r for r in runs_done if not isinstance(r, str)]
             if not reports:
                 print(f"/{path}: lighthouse failed: {errors[0]}")
                 continue
@@ -439,13 +440,15 @@ def live_server(config: Path, cwd: Path, env: dict):
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config),
                                 "--dev-addr", f"127.0.0.1:{port}"], cwd=cwd, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+    assert process.stderr is not None  # stderr=PIPE
+    stderr = process.stderr
     try:
-        for line in process.stderr:
+        for line in stderr:
             if "Serving on" in line:
                 break
         else:
             raise SystemExit(f"bench: mkdocs serve -f {config} did not start")
-        threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True).start()
+        threading.Thread(target=lambda: [None for _ in stderr], daemon=True).start()  # keep the pipe drained
         yield f"http://127.0.0.1:{port}/"
     finally:
         process.terminate()
@@ -455,7 +458,7 @@ def live_server(config: Path, cwd: Path, env: dict):
 def _body_text(tab) -> str:
     try:
         return tab.inner_text("body", timeout=1000)
-    except Exception:  # noqa: BLE001 - the page is being replaced by the reload
+    except Exception:
         return ""
 
 
