@@ -111,3 +111,48 @@ def check_command(output_format: str, root: Path) -> None:
     except KbError as error:
         raise ToolError(error) from None
     raise SystemExit(report(findings, output_format))
+
+
+@translations.command("export-po")
+@click.argument("lang")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="the file to write (default: print to standard output)")
+@ROOT_OPTION
+def export_po_command(lang: str, output: Path | None, root: Path) -> None:
+    """A language's UI strings as a PO file for translation tools (msgctxt = key, msgid = Swedish)."""
+    from kb.translations import po, ui_strings
+    from kb.translations.paths import check_lang
+    try:
+        check_lang(lang)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    text = po.export(lang, root / "overrides" / "partials" / "languages", ui_strings.installed_material_templates())
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"{output}: {text.count('msgctxt ')} UI strings")
+    else:
+        click.echo(text, nl=False)
+
+
+@translations.command("import-po")
+@click.argument("lang")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@ROOT_OPTION
+def import_po_command(lang: str, file: Path, root: Path) -> None:
+    """Write the changed strings of a translated PO file into the language's UI strings file.
+
+    Set "kb.ui_review": "reviewed" there yourself once a qualified translator has checked them.
+    """
+    from kb.translations import po, ui_strings
+    from kb.translations.paths import check_lang
+    try:
+        check_lang(lang)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    try:
+        changed = po.import_po(lang, file.read_text(encoding="utf-8"), root / "overrides" / "partials" / "languages",
+                               ui_strings.installed_material_templates(), str(file))
+    except KbError as error:
+        raise ToolError(error) from None
+    click.echo(f"overrides/partials/languages/{lang}.html: {len(changed)} string(s) changed"
+               + (f" ({', '.join(changed)})" if changed else ""))

@@ -65,6 +65,12 @@ def reviewed(strings: dict[str, str]) -> bool:
 COMPLETE = ("so", "ti", "fa-AF")   # languages Material does not ship: the site's files hold every key
 
 
+def installed_material_templates() -> Path:
+    """The templates folder of the installed Material for MkDocs."""
+    import material  # type: ignore[import-untyped]
+    return material_templates([str(Path(material.__file__).parent / "templates")])
+
+
 def material_templates(theme_dirs: list[str]) -> Path:
     """Material's templates folder among the theme's folders."""
     for folder in theme_dirs:
