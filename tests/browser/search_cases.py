@@ -130,9 +130,13 @@ def search(tab, case: Case) -> list[str]:
     tab.evaluate("window.__kbInit = window.__kbInit ||"
                  " document.querySelector('.md-search-result__meta').textContent.trim()")
     box = tab.locator("input.md-search__input")
-    if not box.is_visible():
-        tab.locator("label.md-header__button[for=__search]").click()
-    box.click()
+    icon = tab.locator("label.md-header__button[for=__search]")
+    if not icon.is_visible():  # a wide screen: the box is in the header
+        box.click()
+    else:  # a phone: the search icon opens search and focuses the box
+        if not tab.locator("#__search").is_checked():
+            icon.click()
+        box.focus()
     box.fill("")
     tab.wait_for_timeout(50)
     if case.entered == "typed":

@@ -148,3 +148,24 @@ def test_every_language_has_search_ui_strings(site):
         config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
         assert config and '"search.result.none"' in config.group(1), locale
         assert "md-search__input" in html
+
+
+@pytest.mark.parametrize("locale", ["sv", "ar"])
+def test_on_a_phone_quick_exit_leaves_the_search_box_and_its_clear_button_free(locale, phone, site, base_url):
+    tab = phone.new_page()
+    tab.goto(base_url + site.start(locale).path, wait_until="networkidle")
+    search(tab, CASES[locale][0])
+    clear = tab.locator(".md-search__options button[type=reset]")
+    clear.wait_for(state="visible")
+    box = clear.bounding_box()
+    on_top = tab.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.md-search__options')",
+                          [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+    assert on_top, f"{locale}: the quick-exit control covers the search's clear button"
+    exit_box = tab.locator("#kb-quick-exit").bounding_box()
+    text_end = tab.evaluate("""() => { const input = document.querySelector('.md-search__input');
+        const r = input.getBoundingClientRect(), s = getComputedStyle(input);
+        return s.direction === 'rtl' ? r.left + parseFloat(s.paddingLeft) : r.right - parseFloat(s.paddingRight); }""")
+    if locale == "ar":
+        assert text_end >= exit_box["x"] + exit_box["width"], "typed text runs under the quick-exit control"
+    else:
+        assert text_end <= exit_box["x"], "typed text runs under the quick-exit control"

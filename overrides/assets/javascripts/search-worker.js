@@ -245,19 +245,19 @@
     return s ? w.slice(0, -s.length) : w;
   }
 
-  // Each language stems its own script; words in another script (a Swedish
-  // law name on a Persian page) get that script's usual treatment.
+  // Each language stems its own script. Words in another script get that script's
+  // usual rules: a Swedish law name on a Persian page is stemmed as Swedish, an
+  // Arabic word on a Swedish page as Arabic, Ge'ez script as Tigrinya.
   var STEMMERS = { sv: stemSv, en: stemEn, ar: stemAr, fa: stemFa, "fa-AF": stemFa, "ku-IQ": stemCkb,
     so: stemSo, ti: stemTi };
+  var SCRIPT_OF = { sv: "latin", en: "latin", so: "latin", ar: "arabic", fa: "arabic", "fa-AF": "arabic",
+    "ku-IQ": "arabic", ti: "ethiopic" };
+  var BY_SCRIPT = { latin: stemSv, arabic: stemAr, ethiopic: stemTi };
   function stemmerFor(lang) {
-    var own = STEMMERS[lang] || function (w) { return w; };
-    var latin = lang === "en" || lang === "so" ? own : stemSv;  // Swedish words on other pages
+    var own = STEMMERS[lang];
     return function (w) {
       var kind = script(w);
-      if (kind === "latin") return latin(w);
-      if (kind === "arabic") return lang === "ar" || STEMMERS[lang] === stemFa || lang === "ku-IQ" ? own(w) : stemAr(w);
-      if (kind === "ethiopic") return stemTi(w);
-      return w;
+      return (own && SCRIPT_OF[lang] === kind ? own : BY_SCRIPT[kind])(w);
     };
   }
 
