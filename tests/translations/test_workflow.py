@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from kb.cli import main
 from kb.project import ROOT
+from kb.translations import ui_strings
 from scaffold.conftest import commit
 
 NAV = """nav:
@@ -106,7 +107,10 @@ def test_add_a_page_and_a_translation_then_change_the_swedish_text(git_project):
         in output
     site = build(project)
     english = (site / "en/om-oss/var-historia/index.html").read_text(encoding="utf-8")
-    assert notices(english) == ["outdated"]
+    # A reviewed translation: no machine notice; readers are told when the language's own menus
+    # and buttons are unreviewed (kb.ui_review), and that the Swedish page changed.
+    ui = [] if ui_strings.reviewed(ui_strings.load("en")) else ["ui"]
+    assert notices(english) == [*ui, "outdated"]
     assert 'href="../../../om-oss/var-historia/" hreflang="sv"' in english   # the Swedish page
     status_page = (site / "oversattningsstatus/index.html").read_text(encoding="utf-8")
     assert ('<a href="../en/om-oss/var-historia/" hreflang="en">inaktuell – svenska sidan har ändrats</a>'
