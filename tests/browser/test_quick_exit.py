@@ -6,9 +6,9 @@ reader typing capitals must never be sent away.
 from pathlib import Path
 
 import pytest
+from site_under_test import NEUTRAL_TITLE, PHONE, QUICK_EXIT_URL, stub_neutral_site, ui_string
 
 from kb.project import LOCALES
-from site_under_test import NEUTRAL_TITLE, PHONE, QUICK_EXIT_URL, stub_neutral_site, ui_string
 
 STATUS = "#kb-quick-exit-status"
 

@@ -12,10 +12,10 @@ import re
 import unicodedata
 
 import pytest
+from search_cases import CASES, Case, expected_pages, search
+from site_under_test import AXE, WCAG_TAGS
 
 from kb.project import LOCALES, SOURCE_LOCALE
-from search_cases import CASES, Case, expected_pages, page_text, read_results, search
-from site_under_test import AXE, WCAG_TAGS
 
 MIN_RECALL = 0.8
 MIN_PRECISION = 0.6
@@ -96,10 +96,11 @@ def test_a_query_that_matches_nothing_says_so(tabs):
 def test_clearing_and_retyping_updates_the_results(tabs, site):
     tab = tabs("sv")
     first = search(tab, Case("base", "utreseförbud", "utreseförbud"))
-    second = search(tab, Case("base", "kontaktförbud", "kontaktförbud"))
+    case = Case("base", "kontaktförbud", "kontaktförbud")
+    second = search(tab, case)
     assert first and second and first != second
-    assert all("kontaktförbud" in page_text(site, next(p for p in site.of("sv") if "/" + p.path == path))
-               for path in second)
+    relevant = expected_pages(site, "sv", case)
+    assert len(relevant & set(second)) / len(second) >= MIN_PRECISION, sorted(set(second) - relevant)
 
 
 def test_search_uses_the_sites_worker_not_lunr_and_keeps_the_csp(desktop, site, base_url):
@@ -142,12 +143,18 @@ def test_search_with_results_passes_axe(locale, tabs):
 
 
 def test_every_language_has_search_ui_strings(site):
-    """Material's search strings are rendered in each language (placeholder, no results, results)."""
-    for locale in LOCALES:
+    """Material's search strings are rendered in each language, not left in English."""
+    english = None
+    for locale in ["en", *[locale for locale in LOCALES if locale != "en"]]:
         html = site.text(site.start(locale))
         config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
-        assert config and '"search.result.none"' in config.group(1), locale
-        assert "md-search__input" in html
+        box = re.search(r'<input[^>]*class="md-search__input"[^>]*>', html).group(0)
+        strings = (re.search(r'placeholder="([^"]*)"', box).group(1),
+                   re.search(r'"search.result.none": ?"([^"]*)"', config.group(1)).group(1))
+        if locale == "en":
+            english = strings
+        else:
+            assert all(a != b for a, b in zip(strings, english, strict=True)), f"{locale}: in English: {strings}"
 
 
 @pytest.mark.parametrize("locale", ["sv", "ar"])
