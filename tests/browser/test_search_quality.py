@@ -128,7 +128,7 @@ def test_a_result_opens_the_page_with_the_words_marked(desktop, site, base_url):
     assert "könsstympning" in marks.first.text_content().lower()
 
 
-@pytest.mark.parametrize("locale", ["ar", "sv"])
+@pytest.mark.parametrize("locale", ["ar", "fa", "fa-AF", "ku-IQ", "sv", "ti"])
 def test_search_with_results_passes_axe(locale, tabs):
     """The open search dialog with results, right-to-left and left-to-right."""
     tab = tabs(locale)
@@ -139,7 +139,7 @@ def test_search_with_results_passes_axe(locale, tabs):
         .map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(", "))""", WCAG_TAGS)
     assert violations == []
     assert tab.evaluate("getComputedStyle(document.querySelector('.md-search__input')).direction") == \
-        ("rtl" if locale == "ar" else "ltr")
+        ("rtl" if locale in ("ar", "fa", "fa-AF", "ku-IQ") else "ltr")
 
 
 def test_every_language_has_search_ui_strings(site):
