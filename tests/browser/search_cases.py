@@ -141,6 +141,24 @@ def expected_pages(site: Site, locale: str, case: Case) -> set[str]:
             if all(word in page_text(site, path) for word in words)}
 
 
+# Counts the queries Material sends to the search worker and the answers it gets back (the worker
+# answers in order), so a test reads the results of the last query, not of a half-typed one.
+# Add it with tab.add_init_script(COUNT_QUERIES) before the page loads (lazy-search.js wraps Worker).
+COUNT_QUERIES = """
+window.__kbAsked = 0; window.__kbAnswered = 0;
+window.Worker = class extends window.Worker {
+  constructor(url, options) {
+    super(url, options);
+    this.addEventListener("message", (event) => { if (event.data && event.data.type === 3) window.__kbAnswered++; });
+  }
+  postMessage(message, transfer) {
+    if (message && message.type === 2) window.__kbAsked++;
+    return transfer === undefined ? super.postMessage(message) : super.postMessage(message, transfer);
+  }
+};
+"""
+
+
 def search(tab, case: Case) -> list[str]:
     """Enter the query as the case says and return the URL path of every result (each page once,
     in the order shown), after scrolling the list until all are rendered."""
@@ -168,6 +186,8 @@ def read_results(tab) -> list[str]:
     """Wait until the worker has answered and the list is stable, then render every result."""
     tab.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim()"
                           " !== window.__kbInit", timeout=15000)
+    tab.wait_for_function("() => window.__kbAsked === undefined ||"
+                          " (window.__kbAsked > 0 && window.__kbAnswered === window.__kbAsked)", timeout=15000)
     meta = tab.locator(".md-search-result__meta")
     last, stable = None, 0
     for _ in range(150):

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 import pytest
-from search_cases import CASES, Case, expected_pages, search
+from search_cases import CASES, COUNT_QUERIES, Case, expected_pages, search
 from site_under_test import AXE, WCAG_TAGS
 
 from kb.project import LOCALES, SOURCE_LOCALE
@@ -30,6 +30,7 @@ def tabs(browser, site, base_url):
     def tab_for(locale):
         if locale not in opened:
             tab = context.new_page()
+            tab.add_init_script(COUNT_QUERIES)
             tab.errors = []
             tab.on("pageerror", lambda error, tab=tab: tab.errors.append(str(error)))
             tab.goto(base_url + site.start(locale).path, wait_until="networkidle")
