@@ -203,10 +203,16 @@ class CitationFinder:
         )
         self.tails = {}
         for act in registry.acts.values():
-            # "Lag (1982:316) med förbud mot ..." -> the words after the parentheses.
-            tail = act.title.split(")", 1)[1].strip() if ")" in act.title else ""
-            if tail:
-                self.tails[act.sfs] = re.compile(r"\s+" + r"\s+".join(re.escape(w) for w in tail.split()), re.I)
+            # "Lag (1982:316) med förbud mot ..." -> the words after the parentheses; an act that was
+            # retitled is still cited by its old title, which the registry keeps as a name ("lagen med …").
+            tails = {act.title.split(")", 1)[1].strip()} if ")" in act.title else set()
+            tails |= {name.split(None, 1)[1] for name in act.names
+                      if name.lower().startswith(("lag ", "lagen ")) and len(name.split()) > 1}
+            tails.discard("")
+            if tails:
+                alternatives = sorted((r"\s+".join(re.escape(w) for w in tail.split()) for tail in tails),
+                                      key=len, reverse=True)
+                self.tails[act.sfs] = re.compile(r"\s+(?:" + "|".join(alternatives) + ")", re.I)
 
     def _laws(self, text: str):
         """(start, end, law as written, SFS as written or None), in order, not overlapping."""
