@@ -57,7 +57,8 @@ class Registry:
 
     def resolve_name(self, name: str, today: dt.date | None = None) -> Act | None:
         """The act a name or abbreviation means without an SFS number: the one in force."""
-        return (self.candidates(name, today) or [None])[0]
+        found = self.candidates(name, today)
+        return found[0] if found else None
 
     def candidates(self, name: str, today: dt.date | None = None) -> list[Act]:
         """Every act a name or abbreviation may mean without an SFS number, those in force first.
