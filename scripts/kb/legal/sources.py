@@ -80,7 +80,7 @@ ACTIONS = {"ändr.": "amended", "ny": "added", "nya": "added", "nytt": "added", 
            "nuvarande": "renumbered", "betecknas": "added"}
 
 
-def parse_notes(notes: str) -> list[tuple[str, str]]:
+def parse_notes(notes: str | None) -> list[tuple[str, str]]:
     """'ändr. 19 kap. 1, 6 §§; ny 16 kap. 2 a §' -> [('amended', '19 kap. 1 §'), ...].
 
     Headings (rubr.), transitional provisions and amendments of other
@@ -199,7 +199,7 @@ def provisions_from_markdown(body: str) -> dict:
     body = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)
     provisions: dict[str, dict] = {}
     chapter = None
-    current = None
+    current: dict[str, str | None] | None = None
     for line in body.split("\n"):
         heading = re.match(rf"^#{{1,6}}\s+({SECTION_ID}) kap\.?(?:\s|$)", line)
         if heading:
@@ -240,7 +240,7 @@ def provisions_from_riksdagen_html(html: str) -> dict:
 
 # ---------------------------------------------------------------- records
 
-def _title(sfs: str, title: str) -> str:
+def _title(sfs: str, title: str | None) -> str:
     title = " ".join(str(title or "").split())
     if not title or f"({sfs}" in title.replace(" s.", " s.") or re.search(r"\(\d{4}:\d+", title):
         return title
