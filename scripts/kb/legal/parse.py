@@ -27,7 +27,7 @@ The parser never resolves anything: it reports what is written, where.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.legal.registry import Registry, normalise_sfs
 
@@ -151,7 +151,7 @@ def _trie_pattern(alternatives: list[list[str]]) -> str:
 def _atoms(name: str, fold_words: bool) -> list[str]:
     """Regex atoms of a name; with `fold_words` every word may start with a capital
     (Brottsbalken at a sentence start, Social Services Act in English)."""
-    atoms = []
+    atoms: list[str] = []
     for index, char in enumerate(name):
         if char.isspace():
             if atoms and atoms[-1] != r"\s+":
@@ -289,13 +289,12 @@ class CitationFinder:
             cited = text[start:end]
             line = _line_of(line_starts, start)
             column = start - line_starts[line - 1] + 1
-            base = {"text": cited, "offset": start, "line": line, "column": column, "law": " ".join(law.split()),
-                    "sfs": sfs}
+            whole = Citation(text=cited, offset=start, line=line, column=column, law=" ".join(law.split()), sfs=sfs)
             provisions = list(_provisions(chain)) if chain else []
             if not provisions:
-                found.append(Citation(**base))
+                found.append(whole)
             for chapter, first, last, point in provisions:
-                found.append(Citation(**base, chapter=chapter, section=first, section_end=last, point=point))
+                found.append(replace(whole, chapter=chapter, section=first, section_end=last, point=point))
         return found
 
 
@@ -345,7 +344,8 @@ def _provisions(chain: str):
             continue
         if group.group("r_section"):  # "kap 24 § 1-6"
             parsed = ITEM_RE.fullmatch(group.group("r_section").strip())
-            last = parsed.group("last") if parsed else None
+            assert parsed is not None, "r_section matched ITEM, which ITEM_RE always reads in full"
+            last = parsed.group("last")
             yield chapter, norm_id(parsed.group("first")), norm_id(last) if last else None, point
             continue
         sections = group.group("sections") or group.group("sections_only")
