@@ -28,6 +28,7 @@ from pathlib import Path
 from kb.findings import KbError
 from kb.legal.parse import Citation, CitationFinder, blank_code, sentence_around
 from kb.legal.registry import Act, Registry, sfs_slug
+from kb.legal.snapshot import SnapshotError
 from kb.legal.sources import key
 from kb.pages import FRONT_MATTER
 
@@ -90,6 +91,21 @@ def _date(value) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value if not isinstance(value, dt.datetime) else value.date()
     return _parse_date(str(value))
+
+
+def _day(value: object) -> dt.date:
+    """A date the snapshot must hold (a provision version's `from`/`until`): YYYY-MM-DD."""
+    day = _date(value)
+    if day is None:
+        raise SnapshotError(f"snapshot date {value!r} is not a date (YYYY-MM-DD); run `kb legal refresh`")
+    return day
+
+
+def _chapter_order(chapter: str) -> tuple[int, str]:
+    """'2 a' -> (2, '2 a'): chapters in number order. A chapter id always starts with its number."""
+    number = re.match(r"\d+", chapter)
+    assert number is not None, f"chapter {chapter!r} does not start with a number"
+    return int(number.group(0)), chapter
 
 
 def riksdagen_slug(title: str) -> str:
@@ -178,7 +194,9 @@ class Checker:
     def _evaluate(self, citation: Citation, reviewed: dt.date | None, context: str,
                   document: str) -> tuple[Verdict, Act | None]:
         if citation.sfs and int(citation.sfs[:4]) > self.today.year:
-            return self.resolve(citation)[1], None
+            problem = self.resolve(citation)[1]
+            assert problem is not None, "resolve() rejects an SFS number from a year that has not come"
+            return problem, None
         if citation.sfs and not self.registry.act(citation.sfs):
             if citation.sfs in self.amending:
                 return self._amendment(citation)
@@ -192,6 +210,7 @@ class Checker:
         act, problem = self.resolve(citation, document)
         if problem:
             return problem, None
+        assert act is not None, "resolve() gives either the act or the problem"
         record = self.records.get(act.sfs)
         title = (record or {}).get("title") or act.title
         repealed = self._act_repealed(act, record, citation)
@@ -222,10 +241,12 @@ class Checker:
         return verdict, act
 
     def _amendment(self, citation: Citation) -> tuple[Verdict, Act]:
-        record, amendment = self.amending[citation.sfs]
+        sfs = citation.sfs
+        assert sfs is not None, "only a citation with an SFS number can name an amending act"
+        record, amendment = self.amending[sfs]
         when = _date(amendment.get("in_force"))
-        title = amendment.get("title") or f"SFS {citation.sfs}"
-        act = Act(sfs=citation.sfs, title=title)
+        title = amendment.get("title") or f"SFS {sfs}"
+        act = Act(sfs=sfs, title=title)
         if citation.section:
             return Verdict("unverifiable", f"{citation.provision} i ändringsförfattningen {title} kan inte bekräftas",
                            f"Hänvisa hellre till bestämmelsen i {record['title']}."), act
@@ -373,13 +394,13 @@ class Checker:
     def _from_text(self, title, provision, versions, history, in_force_dates, reviewed) -> Verdict:
         today = self.today
         current = [v for v in versions
-                   if (not v.get("from") or _date(v["from"]) <= today) and (not v.get("until") or _date(v["until"]) > today)]
-        upcoming = sorted({_date(d) for v in versions for d in (v.get("from"), v.get("until")) if d and _date(d) > today})
+                   if (not v.get("from") or _day(v["from"]) <= today) and (not v.get("until") or _day(v["until"]) > today)]
+        upcoming = sorted({_day(d) for v in versions for d in (v.get("from"), v.get("until")) if d and _day(d) > today})
         if not current:
             if upcoming:
                 return Verdict("changes-soon", f"{provision} i {title} träder i kraft {upcoming[0].isoformat()}",
                                "Sidan beskriver en bestämmelse som ännu inte gäller; ange datumet.")
-            ended = max((_date(v["until"]) for v in versions if v.get("until")), default=None)
+            ended = max((_day(v["until"]) for v in versions if v.get("until")), default=None)
             return Verdict("repealed", f"{provision} i {title} upphörde att gälla" + (f" {ended.isoformat()}" if ended else ""),
                            "Hänvisa till den bestämmelse som gäller nu.")
         version = current[-1]
@@ -418,7 +439,7 @@ class Checker:
                 shown = ", ".join(p.split("kap. ")[1].removesuffix(" §") for p in same[:12])
                 return f"{chapter} kap. har {shown}{' …' if len(same) > 12 else ''} §§"
         chapters = sorted({p.split(" kap.")[0] for p in provisions if " kap." in p},
-                          key=lambda c: (int(re.match(r"\d+", c).group(0)), c))
+                          key=_chapter_order)
         if chapters:
             return f"Kapitel: {', '.join(chapters[:40])}"
         return "Paragrafer: " + ", ".join(p for p in provisions[:15])
