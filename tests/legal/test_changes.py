@@ -42,15 +42,3 @@ def test_page_and_feed(checker_on):
     ids = [e.find(f"{ATOM}id").text for e in entries]
     assert len(set(ids)) == len(ids) and all(i.startswith("tag:example.se,") for i in ids)
     assert feed.find(f"{ATOM}link").get("href") == "https://example.se/lagandringar.xml"
-
-
-def test_write_puts_page_and_feed_into_the_site(checker_on, tmp_path):
-    docs = tmp_path / "docs"
-    (docs / "vagledning").mkdir(parents=True)
-    (docs / "vagledning" / "orosanmalan.md").write_text(PAGES["vagledning/orosanmalan.md"], encoding="utf-8")
-    (docs / "vagledning" / "orosanmalan.en.md").write_text("Report under 14 kap. 1 § SoL.\n", encoding="utf-8")
-    page, feed = changes.write(tmp_path / "site", checker_on(dt.date(2025, 12, 1)), docs, "https://example.se/")
-    html = page.read_text(encoding="utf-8")
-    assert '<html lang="sv">' in html and "<table>" in html and "vagledning/orosanmalan.md" in html
-    assert "orosanmalan.en.md" not in html  # translations cite the same provisions as their source
-    assert ET.fromstring(feed.read_text(encoding="utf-8")).tag == f"{ATOM}feed"

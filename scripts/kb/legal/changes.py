@@ -10,10 +10,8 @@ professional must prepare for), then recent ones.
     markdown_page(changes, checker.today)   -> the page body (Swedish)
     atom_feed(changes, site_url, updated)   -> Atom 1.0 XML
 
-Wiring (kb plugin): build the page from docs/ once per build with the plugin's checker and
-write the feed next to it, e.g. in on_files / on_post_build:
-    changes = kb.legal.changes.collect(state.checker, {f.src_uri: f.content_string for f in files
-                                                        if f.src_uri.endswith(".md") and "." not in f.name})
+The kb plugin (kb.plugin.plugin, on_files) calls these once per build with its checker and the
+Swedish pages, and adds the page (/lagandringar/, in the theme) and the feed as generated files.
 """
 from __future__ import annotations
 
@@ -26,6 +24,7 @@ from kb.legal.sources import key
 
 PAST_DAYS = 365     # "recently": changes in force during the last year
 FUTURE_DAYS = 3650  # everything announced ahead
+FEED_PATH = "lagandringar.xml"  # the Atom feed, at the site root
 
 
 @dataclass
@@ -115,7 +114,7 @@ def _what(change: Change) -> str:
     return f"{target}: {change.kind}{by}"
 
 
-def _page_link(page: str, base: str) -> str:
+def _page_link(page: str, base: str | None) -> str:
     """A link to the built page: 'vagledning/orosanmalan.md' -> '../vagledning/orosanmalan/' (from /lagandringar/);
     with base None, a link to the Markdown source, for a page MkDocs renders (it resolves it in every language)."""
     if base is None:
@@ -175,40 +174,3 @@ def atom_feed(changes: list[Change], site_url: str, updated: dt.datetime, feed_p
             f'  <link rel="self" href="{html.escape(base + feed_path)}"/>\n'
             "  <author><name>Nationella kunskapsbanken om hedersrelaterat våld och förtryck</name></author>\n"
             + "".join(entries) + "</feed>\n")
-
-
-PAGE_PATH = "lagandringar/index.html"
-FEED_PATH = "lagandringar.xml"
-
-
-def render_html(changes: list[Change], today: dt.date) -> str:
-    """A standalone, accessible Swedish page (like the translators' status page, outside the theme)."""
-    import markdown as md
-
-    body = md.markdown(markdown_page(changes, today), extensions=["tables"])
-    return ('<!doctype html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            "<title>Lagändringar som berör kunskapsbanken</title>\n"
-            f'<link rel="alternate" type="application/atom+xml" title="Lagändringar" href="../{FEED_PATH}">\n'
-            "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
-            "line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3rem .5rem;"
-            "vertical-align:top;text-align:left}</style>\n</head>\n<body>\n<main>\n"
-            "<h1>Lagändringar som berör kunskapsbanken</h1>\n" + body + "\n</main>\n</body>\n</html>\n")
-
-
-def write(site_dir, checker: Checker, docs_dir, site_url: str, now: dt.datetime | None = None) -> list:
-    """Write site/lagandringar/index.html and site/lagandringar.xml from the Swedish pages in docs_dir.
-    Returns the two paths. (The only function here that touches files.)"""
-    from pathlib import Path
-
-    from kb import files
-
-    docs_dir, site_dir = Path(docs_dir), Path(site_dir)
-    pages = {p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
-             for p in sorted(docs_dir.rglob("*.md")) if p.name.count(".") == 1}  # Swedish sources only
-    found = collect(checker, pages)
-    page, feed = site_dir / PAGE_PATH, site_dir / FEED_PATH
-    page.parent.mkdir(parents=True, exist_ok=True)
-    files.replace(page, render_html(found, checker.today))
-    files.replace(feed, atom_feed(found, site_url or "http://localhost/", now or dt.datetime.now(dt.UTC)))
-    return [page, feed]
