@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from site_under_test import AXE, CSP_RECORDER, PHONE, WCAG_TAGS, Site, SitePage, stub_neutral_site
 
 from kb.bench import CHROMIUM, CHROMIUM_ARGS, serve
 from kb.project import ROOT
-from site_under_test import AXE, CSP_RECORDER, PHONE, WCAG_TAGS, Site, SitePage, stub_neutral_site
 
 
 @pytest.fixture(scope="session")

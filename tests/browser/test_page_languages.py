@@ -2,9 +2,9 @@
 import re
 
 import pytest
+from site_under_test import ui_string
 
 from kb.project import BY_LOCALE, LOCALES, SOURCE_LOCALE
-from site_under_test import ui_string
 
 RTL = [locale for locale in LOCALES if BY_LOCALE[locale].dir == "rtl"]
 HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
