@@ -1,11 +1,14 @@
 """kb.legal.check: one status per citation, judged against the real records and an injected today."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
+import pytest
 from tests.legal.conftest import FIXTURES
 
 from kb.legal.check import Checker, failed, official_url, summary
+from kb.legal.snapshot import SnapshotError
 
 REVIEWED = dt.date(2026, 11, 22)
 
@@ -177,6 +180,14 @@ def test_official_url_pattern():
 def test_checker_without_snapshot_records_never_says_ok_for_provisions(registry):
     empty = Checker(registry, {"records": {}}, today=dt.date(2026, 11, 22))
     assert status(empty, "19 kap. 1 § socialtjänstlagen (2025:400)") == ["unverifiable"]
+
+
+def test_a_provision_date_that_is_not_a_date_is_a_snapshot_error_naming_it(registry, snapshot):
+    broken = copy.deepcopy(snapshot)
+    broken["records"]["2025:400"]["provisions"]["19 kap. 1 §"]["versions"][1]["from"] = "15 januari 2026"
+    checker = Checker(registry, broken, today=dt.date(2026, 11, 22))
+    with pytest.raises(SnapshotError, match="'15 januari 2026' is not a date"):
+        judge(checker, "19 kap. 1 § socialtjänstlagen (2025:400)")
 
 
 from hypothesis import given, settings  # noqa: E402
