@@ -28,3 +28,12 @@ def test_every_language_links_to_it_and_to_the_feed(built_site):
     html = (built_site / "en" / "rattsligt-skydd" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../lagandringar/"' in html
     assert 'type="application/atom+xml"' in html and "lagandringar.xml" in html
+
+
+def test_only_swedish_source_pages_are_listed(built_site):
+    """A translation repeats its Swedish page's citations; listing it too would double every change."""
+    import re
+    html = (built_site / "lagandringar" / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r">([\w/-]+(?:\.[\w-]+)?\.md)</a>", html)
+    assert listed, "the page lists no source pages"
+    assert not [page for page in listed if page.count(".") > 1], listed
