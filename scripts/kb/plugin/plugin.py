@@ -57,6 +57,7 @@ class BuildState:
     # for this build (and only this build).
     legal_links: dict[tuple[str, Any], tuple] = field(default_factory=dict)
     marked_numbers: dict[str, str] = field(default_factory=dict)
+    with_tooltips: dict[tuple[str, str], str] = field(default_factory=dict)
     reported: set[tuple] = field(default_factory=set)
     # The page of coming changes in the law and its Atom feed (Markdown, XML), made once per build.
     law_changes: tuple[str, str] | None = None
@@ -232,7 +233,10 @@ class KbPlugin(BasePlugin[KbConfig]):
             state.marked_numbers[html] = contacts.mark_numbers(html, state.phone_numbers)
         # Glossary terms explained on first use, in the language the page is written in.
         locale = i18n.page_locale(page, i18n.default_language(config))
-        return glossary_tooltips.add(state.marked_numbers[html], state.tooltips(locale))
+        marked = state.marked_numbers[html]
+        if (marked, locale) not in state.with_tooltips:  # a Swedish page comes back as every language's fallback
+            state.with_tooltips[(marked, locale)] = glossary_tooltips.add(marked, state.tooltips(locale))
+        return state.with_tooltips[(marked, locale)]
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         building = i18n.current_language(config)
@@ -266,7 +270,9 @@ class KbPlugin(BasePlugin[KbConfig]):
         if i18n.is_nested_build(config):
             return
         site_dir = Path(config.site_dir)
-        if self.config.status_page:
+        # The live preview leaves out the translators' status page and its ~100 review views (a second
+        # of every save); `make build` and `make preview` write them.
+        if self.config.status_page and not self.serving:
             try:  # the translators' status page: Swedish only, outside navigation and search
                 translation_status_page.write(site_dir, Path(config.docs_dir).parent)
             except FrontMatterError as error:
