@@ -13,7 +13,7 @@ import gzip
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -59,9 +59,18 @@ class BuildState:
     marked_numbers: dict[str, str] = field(default_factory=dict)
     with_tooltips: dict[tuple[str, str], str] = field(default_factory=dict)
     reported: set[tuple] = field(default_factory=set)
-    # The page of coming changes in the law and its Atom feed (Markdown, XML), made once per build.
+    # The page of coming changes in the law and its Atom feed (Markdown, XML), for the Swedish pages' text.
     law_changes: tuple[str, str] | None = None
+    law_changes_key: int | None = None
     tips: dict[str, list] = field(default_factory=dict)
+
+    def next_build(self) -> BuildState:
+        """The state for a rebuild with unchanged data (`mkdocs serve`): what was loaded and worked out
+        from page HTML is kept (it depends only on that HTML and the data), problems are reported anew."""
+        if len(self.legal_links) > 20_000:  # a long editing session: forget the old versions of pages
+            for memo in (self.legal_links, self.marked_numbers, self.with_tooltips):
+                memo.clear()
+        return replace(self, reported=set())
 
     def tooltips(self, locale: str) -> list:
         if locale not in self.tips:
@@ -73,6 +82,17 @@ class BuildState:
             return False
         self.reported.add(key)
         return True
+
+
+def _fingerprint(folders: list[Path]) -> tuple:
+    """Every file's name, size and modification time: a changed data file means a fresh load."""
+    return tuple(sorted((str(path), stat.st_mtime_ns, stat.st_size) for folder in folders if folder.is_dir()
+                        for path in folder.rglob("*") if path.is_file() for stat in [path.stat()]))
+
+
+def ui_strings_dirs(config: MkDocsConfig) -> list[Path]:
+    """The UI strings the glossary reads (overrides/partials/languages)."""
+    return [Path(config.theme.custom_dir) / "partials" / "languages"] if config.theme.custom_dir else []
 
 
 Loaded = TypeVar("Loaded")
@@ -102,6 +122,7 @@ class KbPlugin(BasePlugin[KbConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.state: BuildState | None = None
+        self.data_fingerprint: tuple = ()
 
     # --- once per process -------------------------------------------------------------
 
@@ -139,7 +160,11 @@ class KbPlugin(BasePlugin[KbConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if i18n.is_nested_build(config):
             return  # one state for all languages of this build
-        self.state = self._load_state()
+        fingerprint = _fingerprint([Path(self.config.data_dir), *ui_strings_dirs(config)])
+        if self.state is not None and fingerprint == self.data_fingerprint:
+            self.state = self.state.next_build()  # a rebuild after editing a page: the data is unchanged
+        else:
+            self.state, self.data_fingerprint = self._load_state(), fingerprint
         for problem in navcheck.missing_nav_files(config):
             log.warning(problem)
 
@@ -159,9 +184,11 @@ class KbPlugin(BasePlugin[KbConfig]):
         # from the snapshot and the Swedish pages' citations; a real page, so it has the theme,
         # the quick exit and the CSP (and the Swedish fallback notice in the other languages).
         state = self._state
-        if state.law_changes is None:
-            swedish = {f.src_uri: f.content_string for f in files.documentation_pages()
-                       if f.src_uri.count(".") == 1 and f.generated_by is None}
+        swedish = {f.src_uri: f.content_string for f in files.documentation_pages()
+                   if f.src_uri.count(".") == 1 and f.generated_by is None}
+        key = hash(tuple(sorted(swedish.items())))
+        if state.law_changes is None or state.law_changes_key != key:
+            state.law_changes_key = key
             found = legal_changes.collect(state.checker, swedish)
             today = state.checker.today
             page = (f"---\ntitle: Lagändringar\ndescription: Ändringar i lagar som kunskapsbankens sidor hänvisar "
