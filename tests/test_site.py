@@ -57,3 +57,12 @@ def test_search_base_points_at_the_language_root_with_a_trailing_slash():
     from kb.site import search_base_for_language
     html = '<script id="__config" type="application/json">{"base": "../..", "features": []}</script>'
     assert '"base": "../../ar/"' in search_base_for_language(html, "ar")
+
+
+def test_dates_in_right_to_left_pages_keep_their_digit_order(built_site):
+    """"2026-12-03" in Arabic text would otherwise show its groups reversed ("03-12-2026" and worse)."""
+    import re
+    html = (built_site / "ar" / "till-dig-som-ar-utsatt" / "index.html").read_text(encoding="utf-8")
+    times = re.findall(r"<time\b[^>]*>", html)
+    assert times, "the page shows no dates"
+    assert all('dir="ltr"' in tag for tag in times), times
