@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kb.legal.check import Checker, _date, official_url
@@ -40,13 +41,15 @@ class Change:
 
 
 def collect(checker: Checker, pages: dict[str, str], past_days: int = PAST_DAYS,
-            future_days: int = FUTURE_DAYS) -> list[Change]:
-    """Dated changes of every provision and act the pages cite, inside the window around `checker.today`."""
+            future_days: int = FUTURE_DAYS, judge: Callable[[str], list] | None = None) -> list[Change]:
+    """Dated changes of every provision and act the pages cite, inside the window around `checker.today`.
+    `judge` stands in for `checker.judge` (the kb plugin passes one that remembers unchanged pages)."""
+    judge = judge or checker.judge
     today = checker.today
     first, last = today - dt.timedelta(days=past_days), today + dt.timedelta(days=future_days)
     cited: dict[tuple[str, str | None, str | None], set[str]] = {}
     for page, markdown in sorted(pages.items()):
-        for citation, verdict, _url in checker.judge(markdown):
+        for citation, verdict, _url in judge(markdown):
             sfs = citation.sfs or verdict.sfs
             if sfs and sfs in checker.records:
                 cited.setdefault((sfs, citation.chapter, citation.section), set()).add(page)

@@ -58,17 +58,24 @@ class BuildState:
     legal_links: dict[tuple[str, Any], tuple] = field(default_factory=dict)
     marked_numbers: dict[str, str] = field(default_factory=dict)
     with_tooltips: dict[tuple[str, str], str] = field(default_factory=dict)
+    judged: dict[str, list] = field(default_factory=dict)
     reported: set[tuple] = field(default_factory=set)
     # The page of coming changes in the law and its Atom feed (Markdown, XML), for the Swedish pages' text.
     law_changes: tuple[str, str] | None = None
     law_changes_key: int | None = None
     tips: dict[str, list] = field(default_factory=dict)
 
+    def judge(self, markdown: str) -> list:
+        """checker.judge, remembered per page text (a live-preview save changes one page, not all)."""
+        if markdown not in self.judged:
+            self.judged[markdown] = list(self.checker.judge(markdown))
+        return self.judged[markdown]
+
     def next_build(self) -> BuildState:
         """The state for a rebuild with unchanged data (`mkdocs serve`): what was loaded and worked out
         from page HTML is kept (it depends only on that HTML and the data), problems are reported anew."""
         if len(self.legal_links) > 20_000:  # a long editing session: forget the old versions of pages
-            for memo in (self.legal_links, self.marked_numbers, self.with_tooltips):
+            for memo in (self.legal_links, self.marked_numbers, self.with_tooltips, self.judged):
                 memo.clear()
         return replace(self, reported=set())
 
@@ -184,12 +191,15 @@ class KbPlugin(BasePlugin[KbConfig]):
         # from the snapshot and the Swedish pages' citations; a real page, so it has the theme,
         # the quick exit and the CSP (and the Swedish fallback notice in the other languages).
         state = self._state
-        swedish = {f.src_uri: f.content_string for f in files.documentation_pages()
-                   if f.src_uri.count(".") == 1 and f.generated_by is None}
+        # Made in the first (default-language) build, from the Swedish sources; the other languages'
+        # builds, whose files the i18n plugin has already swapped for translations, reuse it.
+        swedish = {} if i18n.is_nested_build(config) else {
+            f.src_uri: f.content_string for f in files.documentation_pages()
+            if f.src_uri.count(".") == 1 and f.generated_by is None}
         key = hash(tuple(sorted(swedish.items())))
-        if state.law_changes is None or state.law_changes_key != key:
+        if state.law_changes is None or (swedish and state.law_changes_key != key):
             state.law_changes_key = key
-            found = legal_changes.collect(state.checker, swedish)
+            found = legal_changes.collect(state.checker, swedish, judge=state.judge)
             today = state.checker.today
             page = (f"---\ntitle: Lagändringar\ndescription: Ändringar i lagar som kunskapsbankens sidor hänvisar "
                     f"till – på väg och nyligen, ur SFS-ögonblicksbilden.\n---\n\n# Lagändringar som berör "
