@@ -187,7 +187,7 @@ def plain_swedish_config(text: str, docs_dir: Path) -> str:
 
 def build(config: Path, site_dir: Path, strict: bool) -> tuple[float, str]:
     """Build into `site_dir`; returns (seconds, error output). Raises SystemExit if it fails."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(config), "-d", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(site_dir)]
     if strict:
         command.insert(4, "--strict")
     start = time.perf_counter()

@@ -21,7 +21,6 @@ from kb.legal.snapshot import load_snapshot
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).with_name("fixtures")
 SOURCES = FIXTURES / "legal-sources"
-SHARED = SOURCES  # former name, kept for the tests that read real records
 TODAY = dt.date(2026, 11, 22)
 
 

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from click.testing import CliRunner
-from tests.legal.conftest import SHARED
+from tests.legal.conftest import SOURCES
 
 from kb.legal.command import legal
 from kb.legal.refresh import DirSource, HttpSource, refresh_file
@@ -60,7 +60,7 @@ class Replay(BaseHTTPRequestHandler):
         if mode == "malformed":
             return self._send(200, b'{"hits": {"hits": [', [("content-type", "application/json")])
         term = request["json"]["query"]["bool"]["must"][0]["term"]["beteckning.keyword"]
-        path = SHARED / "rkrattsbaser" / f"sfs-{term.replace(':', '-')}.json"
+        path = SOURCES / "rkrattsbaser" / f"sfs-{term.replace(':', '-')}.json"
         hits = [{"_source": json.loads(path.read_text("utf-8"))}] if path.exists() else []
         body = json.dumps({"hits": {"hits": hits}}).encode()
         self._send(200, body, [("content-type", "application/json")])
@@ -150,7 +150,7 @@ def test_malformed_json_in_a_partial_refresh_keeps_the_old_record(server, laws, 
 
 
 def test_dir_source_reads_both_real_formats(laws):
-    records = DirSource(SHARED).records("2025:400")
+    records = DirSource(SOURCES).records("2025:400")
     assert [r["provenance"][0]["source"] for r in records] == ["rkrattsbaser", "se-lex"]
 
 
@@ -165,7 +165,7 @@ def test_refresh_command_from_saved_responses(tmp_path):
     laws = tmp_path / "laws.yml"
     laws.write_text(LAWS, encoding="utf-8")
     path = tmp_path / "snapshot.json"
-    args = ["refresh", "--source", f"dir:{SHARED}", "--registry", str(laws), "--snapshot", str(path)]
+    args = ["refresh", "--source", f"dir:{SOURCES}", "--registry", str(laws), "--snapshot", str(path)]
     result = CliRunner().invoke(legal, args)
     assert result.exit_code == 0, result.output
     assert "2 updated" in result.output and "2099:1" in result.output

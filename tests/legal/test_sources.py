@@ -1,20 +1,20 @@
-"""kb.legal.sources: the real record formats in ../shared/legal-sources."""
+"""kb.legal.sources: the real record formats, from the copies in tests/legal/fixtures/legal-sources."""
 from __future__ import annotations
 
 import json
 
 import pytest
-from tests.legal.conftest import SHARED
+from tests.legal.conftest import SOURCES
 
 from kb.legal import sources
 
 
 def rk(name):
-    return sources.record_from_rkrattsbaser(json.loads((SHARED / "rkrattsbaser" / name).read_text("utf-8")), name, "t")
+    return sources.record_from_rkrattsbaser(json.loads((SOURCES / "rkrattsbaser" / name).read_text("utf-8")), name, "t")
 
 
 def selex(name):
-    return sources.record_from_selex((SHARED / "se-lex-sfs" / name).read_text("utf-8"), name, "t")
+    return sources.record_from_selex((SOURCES / "se-lex-sfs" / name).read_text("utf-8"), name, "t")
 
 
 def test_socialtjanstlag_2025_record():

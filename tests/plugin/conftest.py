@@ -12,27 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.scaffold.conftest import PAGE  # one test page template for the small projects
 
 from kb.project import ROOT
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-PAGE = """---
-title: {title}
-description: En mening om sidan.
-audience: [alla]
-owner: Enheten för stöd och samverkan
-reviewed: 2026-11-22
-sources:
-  - title: Myndighetsgemensam vägledning vid hedersrelaterad brottslighet (Rapport 2022:23)
-    seed: 000_eba871a2bf6b7415.txt L209-240
-    checked: 2026-11-22
----
-
-# {title}
-
-{text}
-"""
 
 NAV = """nav:
   - index.md
