@@ -50,6 +50,19 @@ def unclosed_front_matter(text: str) -> bool:
     return bool(OPENING.match(text)) and not FRONT_MATTER.match(text)
 
 
+def body_of(text: str) -> str:
+    """The page body without its front matter, without reading the YAML (git history has
+    hundreds of versions whose front matter nothing looks at). Raises FrontMatterError if the
+    front matter never closes."""
+    text = text.removeprefix("\ufeff")
+    match = FRONT_MATTER.match(text)
+    if match:
+        return text[match.end():]
+    if OPENING.match(text):
+        raise FrontMatterError("front matter opened with `---` on line 1 is never closed", 1)
+    return text
+
+
 def split_front_matter(text: str) -> tuple[dict, str, int, dict]:
     """Return (meta, body, body_line, key_lines). Raises FrontMatterError."""
     text = text.removeprefix("\ufeff")  # a BOM (some Windows editors add one) must not hide the front matter

@@ -7,6 +7,7 @@ server logs and serves after each rebuild.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import threading
 import time
@@ -16,6 +17,7 @@ import httpx
 import pytest
 
 from kb.preview import free_port
+from kb.project import ROOT
 
 from .conftest import MKDOCS, copy_data, mkdocs_env, write_page
 
@@ -106,5 +108,23 @@ def test_kb_lang_previews_that_language_beside_swedish(project):
         assert english.status_code == 200 and '<html lang="en" dir="ltr"' in english.text
         assert "kb-notice--fallback" in english.text  # the small project has no English page: Swedish is shown
         assert server.get("/ar/").status_code == 404  # other languages are not built in the preview
+    finally:
+        server.stop()
+
+
+def test_an_edit_in_the_theme_overrides_is_picked_up(project):
+    # The plugin keeps compiled templates between rebuilds; an edited template must still show.
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        f"custom_dir: {ROOT / 'overrides'}", "custom_dir: overrides"), encoding="utf-8")
+    server = Server(project)
+    try:
+        assert "kb-theme-edit" not in server.get("/om-oss/").text
+        main = project / "overrides" / "main.html"
+        server.after_edit(lambda: main.write_text(
+            main.read_text(encoding="utf-8") + "\n{% block footer %}{{ super() }}<p>kb-theme-edit</p>{% endblock %}\n",
+            encoding="utf-8"))
+        assert "<p>kb-theme-edit</p>" in server.get("/om-oss/").text
     finally:
         server.stop()

@@ -52,3 +52,23 @@ def test_the_build_shows_materials_string_for_a_key_the_site_does_not_override(b
     assert material in (built_site / "index.html").read_text(encoding="utf-8")
     # … and the site's own wording where it overrides one (Arabic without hamza errors).
     assert "اختيار اللغة" in (built_site / "ar" / "index.html").read_text(encoding="utf-8")
+
+
+def test_materials_strings_are_reachable_without_adding_materials_package_to_the_theme():
+    dirs = [str(ROOT / "overrides"), str(MATERIAL)]
+    ui_strings.expose_material_strings(dirs)
+    added = Path(dirs[-1])
+    assert len(dirs) == 3 and added != MATERIAL.parent
+    assert (added / "templates" / "partials" / "languages" / "sv.html").read_bytes() == \
+        (MATERIAL / "partials" / "languages" / "sv.html").read_bytes()
+    # Jinja lists (and MkDocs would publish) every file of a theme folder; this one lists none.
+    import jinja2
+    assert jinja2.FileSystemLoader(str(added)).list_templates() == []
+    ui_strings.expose_material_strings(dirs)
+    assert len(dirs) == 3  # a second language's build adds nothing more
+
+
+def test_no_file_of_materials_package_is_published(built_site: Path):
+    # Material's package folder as a theme folder once put its plugins' YAML files in the site.
+    assert not (built_site / "plugins").exists()
+    assert not (built_site / "templates").exists()

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -30,7 +32,7 @@ from kb.legal import links as legal_links
 from kb.legal.check import Checker
 from kb.legal.registry import load_registry
 from kb.legal.snapshot import load_snapshot
-from kb.pages import FrontMatterError, split_front_matter, unclosed_front_matter
+from kb.pages import FrontMatterError, body_of, unclosed_front_matter
 from kb.plugin import i18n, navcheck
 from kb.plugin.config import KbConfig
 from kb.project import BY_LOCALE, LANGUAGES, LOCALES, SOURCE_LOCALE, language_mismatch
@@ -91,6 +93,20 @@ class BuildState:
         return True
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept in memory for the life of the process."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])  # discarded if the source's checksum differs
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 def _fingerprint(folders: list[Path]) -> tuple:
     """Every file's name, size and modification time: a changed data file means a fresh load."""
     return tuple(sorted((str(path), stat.st_mtime_ns, stat.st_size) for folder in folders if folder.is_dir()
@@ -130,6 +146,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         super().__init__()
         self.state: BuildState | None = None
         self.data_fingerprint: tuple = ()
+        self.compiled_templates = CompiledTemplates()
 
     # --- once per process -------------------------------------------------------------
 
@@ -216,6 +233,13 @@ class KbPlugin(BasePlugin[KbConfig]):
         files.append(File.generated(config, legal_changes.FEED_PATH, content=feed))  # one feed, at the root
         return files
 
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # Each language's build (and each live-preview rebuild) gets a new Jinja environment that
+        # would compile the same ~36 templates again; compiled once, they are shared. Jinja checks
+        # each template's source against the cached code, so an edit in overrides/ still shows.
+        env.bytecode_cache = self.compiled_templates
+        return env
+
     # --- once per page and language ---------------------------------------------------
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -226,7 +250,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         if file_locale != SOURCE_LOCALE:
             src = Path(page.file.abs_src_path or "")
             source = src.with_name(src.name.replace(f".{file_locale}.md", ".md"))
-            body = split_front_matter(source.read_text(encoding="utf-8"))[1] if source.exists() else None
+            body = body_of(source.read_text(encoding="utf-8")) if source.exists() else None
             kb.update(site.translation_flags(page.meta, body))
             # The Swedish page has the same URL without the language prefix.
             kb["source_url"] = page.file.url.removeprefix(f"{building}/")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from kb.pages import FrontMatterError, content_hash, split_front_matter
+from kb.pages import FrontMatterError, body_of, content_hash
 
 
 @dataclass(frozen=True)
@@ -82,9 +82,9 @@ class History:
             size = int(header.split()[2])
             text, out = out[:size].decode("utf-8", "replace"), out[size + 1:]
             try:
-                body = split_front_matter(text)[1]
+                body = body_of(text)
             except FrontMatterError:
-                continue   # a version with broken front matter is never a translation's source
+                continue   # a version whose front matter never closes is never a translation's source
             versions.setdefault(path, []).append(Version(commit, date, body))
         return versions
 

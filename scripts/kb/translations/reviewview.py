@@ -108,10 +108,13 @@ def align(source: list[Block], translation: list[Block]) -> list[tuple[Block | N
 
 def _spans(text: str, patterns: list[tuple[re.Pattern, str, str]]) -> list[tuple[int, int, str, str]]:
     found: list[tuple[int, int, str, str]] = []
+    taken = bytearray(len(text))  # 1 for each character already inside a match (first pattern wins)
     for pattern, css, title in patterns:
         for match in pattern.finditer(text):
-            if match.end() > match.start() and not any(s < match.end() and match.start() < e for s, e, _, _ in found):
-                found.append((match.start(), match.end(), css, title))
+            start, end = match.span()
+            if end > start and not any(taken[start:end]):
+                taken[start:end] = b"\x01" * (end - start)
+                found.append((start, end, css, title))
     return sorted(found)
 
 

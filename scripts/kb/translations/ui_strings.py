@@ -7,8 +7,11 @@ whether a language's UI strings are reviewed (`kb.ui_review`).
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import re
+import tempfile
 from pathlib import Path
 
 from kb.findings import KbError
@@ -58,8 +61,7 @@ def reviewed(strings: dict[str, str]) -> bool:
 # for the languages Material ships (sv, en, ar, fa, ku-IQ) the site's file holds only the
 # keys it adds (kb.*) or changes, and overrides/partials/language.html reads the rest from
 # Material's own file as templates/partials/languages/<locale>.html, a name that only
-# Material's package folder has once expose_material_strings added it to the theme's
-# folders (the kb plugin does, in on_config, before any template is loaded). A Material
+# resolves once expose_material_strings added a folder for it to the theme's folders (the kb plugin does, in on_config, before any template is loaded). A Material
 # upgrade that adds a key then shows Material's translation, not a silent English fallback.
 
 COMPLETE = ("so", "ti", "fa-AF")   # languages Material does not ship: the site's files hold every key
@@ -81,11 +83,26 @@ def material_templates(theme_dirs: list[str]) -> Path:
 
 
 def expose_material_strings(theme_dirs: list[str]) -> None:
-    """Append Material's package folder to the theme's folders (last, so it never hides a
-    template), making its files loadable as templates/partials/languages/<code>.html."""
-    package = str(material_templates(theme_dirs).parent)
-    if package not in theme_dirs:
-        theme_dirs.append(package)
+    """Add a theme folder (last, so it never hides a template) in which Material's templates
+    are loadable as templates/partials/languages/<code>.html.
+
+    The folder holds one symbolic link, `templates`, to Material's templates: MkDocs lists
+    (and would copy) every file of every theme folder for each language's build, and Jinja's
+    listing does not follow links, so the link costs nothing there. Where links cannot be
+    made (Windows without developer mode), Material's package folder is added instead: the
+    same result, about a second slower."""
+    templates = material_templates(theme_dirs)
+    folder = Path(tempfile.gettempdir()) / f"kb-material-{hashlib.sha256(str(templates).encode()).hexdigest()[:12]}"
+    try:
+        folder.mkdir(exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            (folder / "templates").symlink_to(templates, target_is_directory=True)
+        usable = (folder / "templates").resolve() == templates.resolve()
+    except OSError:
+        usable = False
+    exposed = str(folder if usable else templates.parent)
+    if exposed not in theme_dirs:
+        theme_dirs.append(exposed)
 
 
 def load_material(locale: str, templates: Path) -> dict[str, str]:
