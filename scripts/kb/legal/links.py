@@ -13,14 +13,14 @@ import html as htmllib
 import re
 from dataclasses import dataclass
 
+from kb.htmltext import rewrite_text
 from kb.legal.check import FAILING, SEVERITY, Checker
 
 WARNING = {"amended-since-review", "changes-soon", "unverifiable", "ambiguous"}
 PLAIN = {"ok", "historical"}  # a repealed act mentioned as history links to its text without a warning
 SKIP = {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "button", "svg", "title",
         "h1", "h2", "h3", "h4", "h5", "h6"}
-TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)\s*>")
+DIGIT = re.compile(r"\d")
 # A citation written the Swedish way ("4 kap. 4 e § brottsbalken", "lagen (1988:688)"), not "Chapter 4, Section 4".
 SWEDISH = re.compile(r"§|\bkap\b|\b\w*(?:lag|lagen|balk|balken|förordning)(?:s|ens)?\b|\bSFS\b", re.I)
 
@@ -35,25 +35,15 @@ class Problem:
 
 def link_citations(html: str, checker: Checker, reviewed=None) -> tuple[str, list[Problem], set[str]]:
     """Return (html with links, failing citations, SFS numbers cited)."""
-    out: list[str] = []
     problems: list[Problem] = []
     cited: set[str] = set()
-    depth = 0
-    for piece in TOKEN.split(html):
-        if not piece:
-            continue
-        if piece.startswith("<"):
-            tag = TAG.match(piece)
-            if tag and tag.group(2).lower() in SKIP and not tag.group(3):
-                depth += -1 if tag.group(1) else 1
-                depth = max(depth, 0)
-            out.append(piece)
-            continue
-        if depth or not any(ch.isdigit() for ch in piece):
-            out.append(piece)
-            continue
-        out.append(_link_text(piece, checker, reviewed, problems, cited))
-    return "".join(out), problems, cited
+
+    def link(piece: str) -> str:
+        if not DIGIT.search(piece):
+            return piece   # every citation has a number in it
+        return _link_text(piece, checker, reviewed, problems, cited)
+
+    return rewrite_text(html, SKIP, link), problems, cited
 
 
 def _link_text(piece: str, checker: Checker, reviewed, problems: list, cited: set) -> str:

@@ -12,7 +12,9 @@ import datetime as dt
 import gzip
 import json
 import logging
+import multiprocessing
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,7 +23,7 @@ import jinja2
 import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -107,6 +109,27 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
+def _write_status_page(site_dir: Path, root: Path, building: list[str]) -> str | None:
+    """The translators' status page and review views; the build's error message if a page or data
+    file cannot be read (a message, not an exception: it comes back from another process)."""
+    try:
+        translation_status_page.write(site_dir, root, building=building)
+    except FrontMatterError as error:
+        return f"{error.path}:{error.line}: {error.message}"
+    except KbError as error:   # data/glossary.yml or a UI strings file, read for the review views
+        return str(error)
+    return None
+
+
+@dataclass
+class _Done:
+    """A result already there (where processes cannot be forked), read like a Future's."""
+    value: str | None
+
+    def result(self) -> str | None:
+        return self.value
+
+
 def _fingerprint(folders: list[Path]) -> tuple:
     """Every file's name, size and modification time: a changed data file means a fresh load."""
     return tuple(sorted((str(path), stat.st_mtime_ns, stat.st_size) for folder in folders if folder.is_dir()
@@ -147,6 +170,8 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.state: BuildState | None = None
         self.data_fingerprint: tuple = ()
         self.compiled_templates = CompiledTemplates()
+        self.background: ProcessPoolExecutor | None = None
+        self.status_page: Future | _Done | None = None
 
     # --- once per process -------------------------------------------------------------
 
@@ -326,23 +351,44 @@ class KbPlugin(BasePlugin[KbConfig]):
 
     # --- once per build, after every language -----------------------------------------
 
+    @event_priority(-50)  # the Swedish pages are written; the i18n plugin (-100) builds the others next
+    def _start_status_page(self, *, config: MkDocsConfig) -> None:
+        # The translators' status page and its ~100 review views (Swedish only, outside navigation and
+        # search) need only the Swedish site, docs/ and git: written by a second process on the
+        # otherwise idle CPU while the other languages build. The live preview leaves them out.
+        if i18n.is_nested_build(config) or not self.config.status_page or self.serving:
+            return
+        others = [locale for locale in i18n.build_languages(config) if locale != i18n.default_language(config)]
+        args = (Path(config.site_dir), Path(config.docs_dir).parent, others)
+        if "fork" in multiprocessing.get_all_start_methods():
+            self.background = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self.status_page = self.background.submit(_write_status_page, *args)
+        else:
+            self.status_page = _Done(_write_status_page(*args))
+
     @event_priority(-200)  # after the i18n plugin (-100) has built the other languages
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish_build(self, *, config: MkDocsConfig) -> None:
         if i18n.is_nested_build(config):
             return
         site_dir = Path(config.site_dir)
-        # The live preview leaves out the translators' status page and its ~100 review views (a second
-        # of every save); `make build` and `make preview` write them.
-        if self.config.status_page and not self.serving:
-            try:  # the translators' status page: Swedish only, outside navigation and search
-                translation_status_page.write(site_dir, Path(config.docs_dir).parent)
-            except FrontMatterError as error:
-                raise PluginError(f"{error.path}:{error.line}: {error.message}") from None
-            except KbError as error:   # data/glossary.yml or a UI strings file, read for the review views
-                raise PluginError(str(error)) from None
+        if self.status_page is not None:
+            problem = self.status_page.result()
+            self._stop_background()
+            if problem:
+                raise PluginError(problem)
         if self.config.split_search_index:
             self._split_search_index(site_dir, i18n.default_language(config))
         self._sitemap(site_dir)
+
+    on_post_build = CombinedEvent(_start_status_page, _finish_build)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_background()
+
+    def _stop_background(self) -> None:
+        if self.background is not None:
+            self.background.shutdown(cancel_futures=True)
+        self.background = self.status_page = None
 
     @staticmethod
     def _split_search_index(site_dir: Path, root_locale: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from html import escape
 from pathlib import Path
 
@@ -149,9 +149,17 @@ för att se exakt vad som har ändrats i den svenska texten sedan en översättn
 """
 
 
-def write(site_dir: Path, root: Path, built_on: dt.date | None = None) -> Path:
-    """Write the status page into the built site and return its path."""
+def write(site_dir: Path, root: Path, built_on: dt.date | None = None,
+          building: Collection[str] | None = None) -> Path:
+    """Write the status page into the built site and return its path.
+
+    `building`: the languages whose build is still under way (their pages are not written yet);
+    each of them will have every page the Swedish site has (a missing translation shows the
+    Swedish page), so a link to one of their pages is kept when the Swedish page exists."""
     def exists(url: str) -> bool:
+        locale, _, rest = url.partition("/")
+        if building and locale in building:
+            url = rest
         return (site_dir / url / "index.html").is_file()
 
     target = site_dir / PATH

@@ -16,13 +16,12 @@ import html as htmllib
 import re
 from dataclasses import dataclass
 
+from kb.htmltext import rewrite_text
 from kb.project import SOURCE_LOCALE
 from kb.translations.glossary import Term
 
 SKIP = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "title", "button", "svg", "textarea",
         "mark", "h1", "h2", "h3", "h4", "h5", "h6"}
-TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)\s*>")
 
 
 @dataclass(frozen=True)
@@ -54,25 +53,16 @@ def _word(pattern: re.Pattern) -> re.Pattern:
 
 def add(html: str, tips: list[Tip]) -> str:
     """`html` with the first occurrence of each tip's term wrapped in <abbr title="…">."""
+    text = htmllib.unescape(html)
+    tips = [tip for tip in tips if tip.pattern.search(text)]  # most terms are not on a given page
     if not tips:
         return html
     done: set[int] = set()
-    out: list[str] = []
-    depth = 0
-    for piece in TOKEN.split(html):
-        if not piece:
-            continue
-        if piece.startswith("<"):
-            tag = TAG.match(piece)
-            if tag and tag.group(2).lower() in SKIP and not tag.group(3):
-                depth = max(depth + (-1 if tag.group(1) else 1), 0)
-            out.append(piece)
-            continue
-        if depth or len(done) == len(tips):
-            out.append(piece)
-            continue
-        out.append(_wrap(piece, tips, done))
-    return "".join(out)
+
+    def wrap(piece: str) -> str:
+        return piece if len(done) == len(tips) else _wrap(piece, tips, done)
+
+    return rewrite_text(html, SKIP, wrap)
 
 
 def _wrap(piece: str, tips: list[Tip], done: set[int]) -> str:
