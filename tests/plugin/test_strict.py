@@ -69,6 +69,14 @@ def test_a_broken_data_file_is_a_message_not_a_traceback(project):
     assert "Traceback" not in output
 
 
+def test_unreadable_front_matter_in_a_translation_fails_with_file_and_line(project):
+    # Read for the translators' status page, which a second process writes during the build.
+    (project / "docs" / "om-oss" / "index.en.md").write_text(
+        "---\ntitle: About us\ntranslation: [unclosed\n---\n\n# About us\n", encoding="utf-8")
+    output = failed_with(project, "om-oss/index.en.md:4: front matter is not valid YAML")  # where YAML sees it
+    assert "Traceback" not in output
+
+
 @pytest.mark.parametrize("path", ["Makefile", "scripts/test-all.sh", ".github/workflows/ci.yml", "tests/conftest.py"])
 def test_no_build_path_hides_warnings_from_strict(path):
     """`--quiet` (-q) drops warnings before --strict counts them, so a broken link would pass."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.project import ROOT
+from kb.project import LANGUAGES, ROOT
 from kb.scaffold.translation import new_translation
 from kb.translations.review import mark_reviewed
 from kb.translations.status import collect
@@ -94,6 +94,17 @@ def test_write_puts_it_in_the_swedish_site_only(project, tmp_path):
     assert links(path.read_text(encoding="utf-8")).hrefs == ["../om-oss/", "../"]
 
 
+def test_write_links_the_pages_of_languages_still_building(project, tmp_path):
+    site = tmp_path / "site"
+    (site / "om-oss" / "ordlista").mkdir(parents=True)
+    (site / "om-oss" / "ordlista" / "index.html").write_text("x")
+    for locale in ("en", "ar"):
+        new_translation(project, "om-oss/ordlista.md", locale)
+    html = write(site, project, dt.date(2026, 11, 22), building=["en"]).read_text(encoding="utf-8")
+    assert '<a href="../en/om-oss/ordlista/" hreflang="en">' in html   # the English build will write it
+    assert '<a href="../ar/om-oss/ordlista/"' not in html               # Arabic is not being built
+
+
 # --- the real build ------------------------------------------------------------------------
 
 def test_the_built_site_has_the_status_page_outside_navigation_and_search(built_site: Path):
@@ -106,6 +117,9 @@ def test_the_built_site_has_the_status_page_outside_navigation_and_search(built_
         target = (page.parent / href).resolve()
         assert (target / "index.html").is_file() or target.is_file(), href
     assert not (built_site / "en" / PATH).exists()
+    # Written while the other languages were still building: their pages are linked all the same.
+    for language in LANGUAGES[1:]:
+        assert f'<a href="../{language.locale}/" hreflang="{language.bcp47}">' in html, language.locale
     assert "oversattningsstatus" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "oversattningsstatus" not in (built_site / "search/search_index.json").read_text(encoding="utf-8")
     assert "oversattningsstatus" not in (built_site / "index.html").read_text(encoding="utf-8")
