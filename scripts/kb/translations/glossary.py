@@ -6,6 +6,7 @@ naming the file and line. The schema is described at the top of the data file.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,3 +151,17 @@ def load(path: Path = GLOSSARY, ui: dict[str, dict[str, str]] | None = None) -> 
         terms.append(Term(str(entry["term"]), tuple(patterns), str(entry["definition"]).strip(), renderings,
                           entry.get("ui_key"), line, entry.get("tooltip", True)))
     return terms
+
+
+LEADING_LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]+")
+
+
+@functools.lru_cache(maxsize=1024)
+def needle(pattern: re.Pattern) -> str:
+    """Lower-case text that every match of the case-insensitive `pattern` contains (its leading
+    literal), or '': a cheap `in` test before a search over a whole page."""
+    found = LEADING_LITERAL.match(pattern.pattern)
+    literal = found.group() if found else ""
+    if pattern.pattern[len(literal):][:1] in ("?", "*", "{"):
+        literal = literal[:-1]   # its last character is optional
+    return literal.lower() if pattern.flags & re.I else ""

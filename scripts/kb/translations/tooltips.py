@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from kb.htmltext import rewrite_text
 from kb.project import SOURCE_LOCALE
-from kb.translations.glossary import Term
+from kb.translations.glossary import Term, needle
 
 SKIP = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "title", "button", "svg", "textarea",
         "mark", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -29,6 +29,7 @@ class Tip:
     pattern: re.Pattern
     title: str
     swedish: bool      # the word is Swedish inside text in another language
+    needle: str = ""   # lower-case text every match contains (kb.translations.glossary.needle)
 
 
 def tips_for(terms: list[Term], locale: str) -> list[Tip]:
@@ -38,11 +39,11 @@ def tips_for(terms: list[Term], locale: str) -> list[Tip]:
         if not term.tooltip:
             continue
         if locale == SOURCE_LOCALE:
-            tips += [Tip(_word(pattern), term.definition, False) for pattern in term.match]
+            tips += [Tip(_word(pattern), term.definition, False, needle(pattern)) for pattern in term.match]
             continue
         rendering = term.languages.get(locale)
         if rendering and rendering.keep_swedish and rendering.approved:
-            tips += [Tip(_word(pattern), rendering.approved, True) for pattern in term.match]
+            tips += [Tip(_word(pattern), rendering.approved, True, needle(pattern)) for pattern in term.match]
     return tips
 
 
@@ -54,7 +55,9 @@ def _word(pattern: re.Pattern) -> re.Pattern:
 def add(html: str, tips: list[Tip]) -> str:
     """`html` with the first occurrence of each tip's term wrapped in <abbr title="…">."""
     text = htmllib.unescape(html)
-    tips = [tip for tip in tips if tip.pattern.search(text)]  # most terms are not on a given page
+    lowered = text.lower()
+    # Most terms are not on a given page; the `in` test spares most of the searches.
+    tips = [tip for tip in tips if tip.needle in lowered and tip.pattern.search(text)]
     if not tips:
         return html
     done: set[int] = set()
