@@ -72,3 +72,21 @@ def test_no_file_of_materials_package_is_published(built_site: Path):
     # Material's package folder as a theme folder once put its plugins' YAML files in the site.
     assert not (built_site / "plugins").exists()
     assert not (built_site / "templates").exists()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_plugins_table_says_what_the_templates_lookup_says(locale):
+    """ui_strings.for_templates (one table per language) against overrides/partials/language.html's
+    own lookup through the three files, for every key any of them has."""
+    import jinja2
+    dirs = [str(ROOT / "overrides"), str(MATERIAL)]
+    ui_strings.expose_material_strings(dirs)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(dirs))
+    table = ui_strings.for_templates(env, locale)
+    keys = set(table) | set(ui_strings.load(locale, OURS)) | set(ui_strings.load_material("en", MATERIAL))
+    lookup = env.from_string('{% import "partials/language.html" as lang with context %}'
+                             '{% for key in keys %}{{ key }}\x00{{ lang.t(key) }}\x01{% endfor %}')
+    rendered = lookup.render(config={"theme": {"language": locale}}, keys=sorted(keys))
+    expected = dict(item.split("\x00", 1) for item in rendered.split("\x01") if item)
+    assert {key: table.get(key) or key for key in keys} == expected
+    assert table["kb.quick_exit"] == ui_strings.load(locale, OURS)["kb.quick_exit"]

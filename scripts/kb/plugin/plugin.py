@@ -263,6 +263,10 @@ class KbPlugin(BasePlugin[KbConfig]):
         # would compile the same ~36 templates again; compiled once, they are shared. Jinja checks
         # each template's source against the cached code, so an edit in overrides/ still shows.
         env.bytecode_cache = self.compiled_templates
+        try:  # overrides/partials/language.html looks the UI strings up in one table per language
+            env.globals["kb_ui_strings"] = ui_strings.for_templates(env, config.theme["language"])
+        except (KbError, jinja2.TemplateError) as error:
+            raise PluginError(f"UI strings for {config.theme['language']}: {error}") from None
         return env
 
     # --- once per page and language ---------------------------------------------------

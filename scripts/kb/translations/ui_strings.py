@@ -14,6 +14,9 @@ import re
 import tempfile
 from pathlib import Path
 
+import jinja2
+import jinja2.nodes
+
 from kb.findings import KbError
 from kb.project import LOCALES, ROOT, SOURCE_LOCALE
 
@@ -103,6 +106,24 @@ def expose_material_strings(theme_dirs: list[str]) -> None:
     exposed = str(folder if usable else templates.parent)
     if exposed not in theme_dirs:
         theme_dirs.append(exposed)
+
+
+def for_templates(env: jinja2.Environment, locale: str) -> dict[str, str]:
+    """Every UI string of `locale` as overrides/partials/language.html looks them up (the site's
+    file, then Material's, then Material's English; an empty string counts as missing), read once
+    per language from the files' own Jinja: the templates then look a string up in this table
+    instead of building three dictionaries of ~80 strings for each of the ~100 lookups per page."""
+    names = ["templates/partials/languages/en.html", f"partials/languages/{locale}.html"]
+    if locale not in COMPLETE:
+        names.insert(1, f"templates/partials/languages/{locale}.html")
+    strings: dict[str, str] = {}
+    for name in names:
+        source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        table = next(env.parse(source, name, filename).find_all(jinja2.nodes.Dict), None)
+        if table is None:
+            raise UiStringsError(f"{name}: no dictionary of UI strings in its macro t(key)", filename)
+        strings.update({key: value for key, value in table.as_const().items() if value})
+    return strings
 
 
 def load_material(locale: str, templates: Path) -> dict[str, str]:
