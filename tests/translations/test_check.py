@@ -262,3 +262,9 @@ def test_the_real_glossary_is_honest_and_complete():
 def test_the_real_site_passes():
     findings = check_project(ROOT)
     assert [f"{f.location()}: {f.code} {f.message}" for f in findings if f.severity == ERROR] == []
+
+
+def test_a_run_wrapped_as_the_kb521_hint_says_is_no_longer_reported(site):
+    change(site, "sida/index.ar.md", "الاتصال مجاني.",
+           'الاتصال مجاني، واسألوا <bdi dir="ltr" lang="sv">1177 Vårdguiden</bdi> أيضًا.')
+    assert [f for f in check_project(site) if f.code == "KB521"] == []

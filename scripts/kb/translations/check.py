@@ -283,12 +283,16 @@ def check_glossary(report: Report, terms: list[Term], locale: str, quick_exit_la
                        f"overrides/partials/languages/{locale}.html)")
 
 
+ISOLATED = re.compile(r'<bdi\b[^>]*>.*?</bdi>|<(?:span|bdo)\b[^>]*\bdir="ltr"[^>]*>.*?</(?:span|bdo)>', re.S)
+
+
 def check_rtl_runs(report: Report) -> None:
     """Latin runs that start or end with a digit or symbol, inside right-to-left text.
 
     Phone numbers and citations of law are isolated by the build (kb.contacts,
     kb.legal.links), and link targets are blanked, so they are not reported."""
-    plain = facts(report.translation, False).plain
+    # Text the author has isolated already (as the hint below says) is blanked, offsets kept.
+    plain = ISOLATED.sub(lambda m: " " * len(m.group(0)), facts(report.translation, False).plain)
     for line_start, line in _lines(plain):
         if not RTL_CHAR.search(line) or line.lstrip().startswith(("|", "<")) and "|" not in line:
             continue
