@@ -186,3 +186,26 @@ def test_mark_updated_refuses_when_the_swedish_change_is_not_committed_yet(git_p
     write_page(git_project, PAGE, "Till dig som är orolig för någon", "Ny svensk text.")
     result = run("translations", "mark-updated", PAGE, "ti", "--root", git_project)
     assert result.exit_code == 1 and "has not changed since the Swedish page changed" in result.output
+
+
+def test_mark_updated_can_record_the_swedish_version_the_translator_worked_from(git_project):
+    """The Swedish page changed twice; the translator followed the first change only."""
+    from kb.pages import read_page
+    from kb.translations.state import of as state_of
+    from scaffold.conftest import commit, git
+    path = new_translation(git_project, PAGE, "so")
+    commit(git_project, "translation", "2026-10-02")
+    write_page(git_project, PAGE, "Till dig som är orolig för någon", "Första ändringen.")
+    commit(git_project, "Swedish change 1", "2026-10-03")
+    worked_from = git(git_project, "rev-parse", "HEAD").strip()
+    write_page(git_project, PAGE, "Till dig som är orolig för någon", "Andra ändringen.")
+    commit(git_project, "Swedish change 2", "2026-10-04")
+    path.write_text(path.read_text(encoding="utf-8") + "\nQoraal cusub.\n", encoding="utf-8")
+    result = run("translations", "mark-updated", PAGE, "so", "--source-commit", worked_from[:10],
+                 "--root", git_project)
+    assert result.exit_code == 0, result.output
+    docs = git_project / "docs"
+    translation, source = read_page(path, docs), read_page(docs / PAGE, docs)
+    assert state_of(translation.meta, source.body).state == "outdated"   # the second change is still to do
+    bad = run("translations", "mark-updated", PAGE, "so", "--source-commit", "no-such-commit", "--root", git_project)
+    assert bad.exit_code == 1 and "--source-commit no-such-commit: git cannot show" in bad.output

@@ -79,15 +79,18 @@ def mark_reviewed_command(page: str, lang: str, reviewer_role: str, scope: str, 
 @translations.command("mark-updated")
 @click.argument("page")
 @click.argument("lang")
+@click.option("--source-commit", metavar="COMMIT", default=None,
+              help="The commit whose Swedish text you translated from, if the Swedish page has changed again "
+                   "since you started (default: the Swedish text as it is now).")
 @ROOT_OPTION
-def mark_updated_command(page: str, lang: str, root: Path) -> None:
+def mark_updated_command(page: str, lang: str, source_commit: str | None, root: Path) -> None:
     """Record that PAGE's LANG translation was updated to the current Swedish text.
 
     Sets translation.source_hash and translated_on; status goes back to machine
     until a qualified translator reviews the new text (`mark-reviewed`).
     """
     try:
-        path = review.mark_updated(root, page, lang)
+        path = review.mark_updated(root, page, lang, source_commit=source_commit)
     except (FrontMatterError, UsageError, OSError) as error:
         fail(error, root)
     click.echo(f"{os.path.relpath(path, root)}: follows the current Swedish text (status: machine)")

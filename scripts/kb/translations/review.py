@@ -58,28 +58,49 @@ def mark_reviewed(root: Path, page: str, lang: str, reviewer_role: str, *,
     return path
 
 
-def mark_updated(root: Path, page: str, lang: str, today: dt.date | None = None) -> Path:
-    """Record that the translation now follows the current Swedish text.
+def mark_updated(root: Path, page: str, lang: str, today: dt.date | None = None,
+                 source_commit: str | None = None) -> Path:
+    """Record that the translation now follows the Swedish text: as it is now, or as it was in
+    `source_commit` (the version the translator worked from, when the Swedish page has changed
+    again since; the translation then stays outdated against the newer text, as it should).
 
-    Sets source_hash to the Swedish body's hash now and translated_on to today.
+    Sets source_hash to that Swedish body's hash and translated_on to today.
     The changed text has not been reviewed, so status goes back to machine (and
     reviewer_role/reviewed_on are removed) until `mark_reviewed` records a review.
     """
     source_path, path = source_and_translation(root, page, lang)
     source, record = _read(root, source_path, path, lang)
-    if record.get("source_hash") == content_hash(source.body):
-        raise UsageError(f"{path.relative_to(root)} already follows the current Swedish text; nothing to record "
-                         "(`kb translations status` lists the outdated translations)")
+    followed = content_hash(source.body if source_commit is None else
+                            _committed_body(root, source_path, source_commit))
+    if record.get("source_hash") == followed:
+        raise UsageError(f"{path.relative_to(root)} already follows "
+                         f"{'the current Swedish text' if source_commit is None else 'that version'}; nothing to "
+                         "record (`kb translations status` lists the outdated translations)")
     since = unchanged_since_outdated(root, source_path, path, record.get("source_hash"))
     if since:
         raise UsageError(
             f"{path.relative_to(root)} has not changed since the Swedish page changed ({since}), so it does not "
             "follow the new Swedish text yet. Update the translation first (`kb translations status` shows what "
             "changed), then run this again.")
-    _write(path, {"source_hash": content_hash(source.body),
+    _write(path, {"source_hash": followed,
                   "translated_on": (today or dt.date.today()).isoformat(),
                   "status": "machine", "reviewer_role": None, "review_scope": None, "reviewed_on": None})
     return path
+
+
+def _committed_body(root: Path, source_path: Path, commit: str) -> str:
+    """The Swedish page's body in `commit` (read-only git); a UsageError if git cannot show it."""
+    rel = source_path.relative_to(root).as_posix()
+    try:
+        text = subprocess.run(["git", "show", f"{commit}:./{rel}"], cwd=root, capture_output=True, text=True,
+                              check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        raise UsageError(f"--source-commit {commit}: git cannot show {rel} in that commit; give a commit (hash, "
+                         "branch or tag) in which the Swedish page exists, e.g. from `git log -- " + rel + "`") from None
+    try:
+        return split_front_matter(text)[1]
+    except FrontMatterError as error:
+        raise UsageError(f"--source-commit {commit}: {rel} has unreadable front matter there: {error}") from None
 
 
 def unchanged_since_outdated(root: Path, source_path: Path, path: Path, recorded: str | None) -> str | None:
