@@ -36,3 +36,24 @@ def test_for_site_refuses_a_script_that_cannot_be_inlined(tmp_path: Path):
 
 def test_a_partial_site_without_a_start_page_gets_no_control(tmp_path: Path):
     assert for_site(tmp_path) is None
+
+
+def test_every_standalone_page_has_the_control_and_a_csp_that_allows_exactly_its_inline_code():
+    import base64
+    import hashlib
+    import re
+
+    from kb.quick_exit import standalone_page
+    control = '<a id="kb-quick-exit" href="https://www.smhi.se/">Lämna sidan snabbt</a>'
+    html = standalone_page("Titel <&>", "<h1>Rubrik</h1>", "body{color:#000}", (control, "console.log(1)"))
+    assert control in html and "<title>Titel &lt;&amp;&gt;</title>" in html and '<html lang="sv" dir="ltr">' in html
+
+    def sha(text: str) -> str:
+        return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+    style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    script = re.search(r"<script>(.*?)</script>", html, re.S).group(1)
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert csp == (f"default-src 'none'; style-src '{sha(style)}'; script-src '{sha(script)}'; "
+                   "base-uri 'none'; form-action 'none'")
+    assert "#kb-quick-exit" in style   # the control's own styles come with it

@@ -7,7 +7,10 @@ so there is one source for the markup.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
+from html import escape
 from pathlib import Path
 
 CONTROL = re.compile(r'<a\b[^>]*\bid="kb-quick-exit"[^>]*>.*?</a>', re.S)
@@ -48,3 +51,38 @@ def for_site(site_dir: Path) -> tuple[str, str] | None:
     if "</script" in script.lower():
         raise MissingControl(f"{script_path}: contains '</script', so it cannot be inlined")
     return control, script
+
+
+def standalone_page(title: str, main: str, css: str, quick_exit: tuple[str, str] | None) -> str:
+    """A Swedish page the build writes outside MkDocs (the translators' status page and review
+    views): loads nothing, its inline style and script allowed by hash in its CSP, not indexed,
+    and with the quick-exit control (`quick_exit` from for_site; None in a partial test site)."""
+    css = css + ("\n" + CSS if quick_exit else "")
+    control, script = quick_exit or ("", "")
+    csp = f"default-src 'none'; style-src '{_sha256(css)}'; base-uri 'none'; form-action 'none'"
+    if quick_exit:
+        csp = csp.replace("; base-uri", f"; script-src '{_sha256(script)}'; base-uri")
+        script = f"<script>{script}</script>\n"
+    return f"""<!doctype html>
+<html lang="sv" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="robots" content="noindex, nofollow">
+<meta name="referrer" content="no-referrer">
+<title>{escape(title, quote=False)}</title>
+<style>{css}</style>
+</head>
+<body>
+{control}
+<main>
+{main}
+</main>
+{script}</body>
+</html>
+"""
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()

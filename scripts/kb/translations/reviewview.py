@@ -14,14 +14,13 @@ the translation was made.
 """
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from kb import quick_exit as quick_exit_control
 from kb.pages import Page, read_page
 from kb.project import BY_LOCALE
 from kb.translations.glossary import Term, needle
@@ -186,32 +185,10 @@ def render(entry: Entry, source_body: str, source_line: int, translation_body: s
     changed = ""
     if entry.state == "outdated" and diff is not None:
         changed = "<h2>Vad som har ändrats i den svenska texten</h2>\n" + render_diff(*diff)
-    css = CSS + ("\n" + _quick_exit_css() if quick_exit else "")
-    control, script = quick_exit or ("", "")
-    style_hash = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
-    csp = f"default-src 'none'; style-src 'sha256-{style_hash}'; base-uri 'none'; form-action 'none'"
-    if quick_exit:
-        script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
-        csp = csp.replace("; base-uri", f"; script-src 'sha256-{script_hash}'; base-uri")
-        script = f"<script>{script}</script>\n"
     depth = "../" * (url_of(entry).rstrip("/").count("/") + 1)
     glossary_note = ("Markerade ord finns i ordlistan (data/glossary.yml); håll muspekaren över dem för den "
                      "godkända översättningen. Rödmarkerade ord ska undvikas.")
-    return f"""<!doctype html>
-<html lang="sv" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>Granska {escape(language.name)}: {escape(entry.page)} – för översättare</title>
-<style>{css}</style>
-</head>
-<body>
-{control}
-<main>
-<h1>Granska översättningen: <span lang="{language.bcp47}" dir="{language.dir}">{escape(language.name)}</span> ({entry.lang})</h1>
+    main = f"""<h1>Granska översättningen: <span lang="{language.bcp47}" dir="{language.dir}">{escape(language.name)}</span> ({entry.lang})</h1>
 <p>Svensk sida: <code>docs/{escape(entry.page)}</code>. Översättning: <code>docs/{escape(entry.translation or "")}</code>.
 Läge: <strong>{escape(STATE_TEXT.get(entry.state, entry.state))}</strong>. Byggd {built_on.isoformat()}.</p>
 <p>{glossary_note} Kör <code>kb translations check</code> för kontroller av siffror, telefonnummer, datum,
@@ -225,16 +202,9 @@ lagrum, länkar och rubriker.</p>
 {chr(10).join(rows)}
 </tbody>
 </table>
-<p><a href="{depth}oversattningsstatus/">Till översättningsstatus</a></p>
-</main>
-{script}</body>
-</html>
-"""
-
-
-def _quick_exit_css() -> str:
-    from kb import quick_exit  # the control's own styles, where the control is copied from
-    return quick_exit.CSS
+<p><a href="{depth}oversattningsstatus/">Till översättningsstatus</a></p>"""
+    return quick_exit_control.standalone_page(f"Granska {language.name}: {entry.page} – för översättare", main,
+                                              CSS, quick_exit)
 
 
 def url_of(entry: Entry) -> str:

@@ -10,9 +10,7 @@ copied with its script from the built site by kb.quick_exit.
 """
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Collection
 from html import escape
 from pathlib import Path
@@ -100,29 +98,7 @@ def render(entries: list[Entry], exists: Callable[[str], bool], built_on: dt.dat
         + "".join(f"<td>{counts[lang.locale][state]}</td>" for lang in languages) + "</tr>"
         for state in STATES)
     legend = "".join(f"<dt>{STATE_TEXT[s]}</dt><dd>{STATE_HELP[s]}</dd>" for s in STATES)
-    css = CSS + ("\n" + quick_exit_control.CSS if quick_exit else "")
-    control, script = quick_exit or ("", "")
-    style_hash = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
-    csp = f"default-src 'none'; style-src 'sha256-{style_hash}'; base-uri 'none'; form-action 'none'"
-    if quick_exit:
-        script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
-        csp = csp.replace("; base-uri", f"; script-src 'sha256-{script_hash}'; base-uri")
-        script = f"<script>{script}</script>\n"
-    return f"""<!doctype html>
-<html lang="sv" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>Översättningsstatus – för översättare och redaktörer</title>
-<style>{css}</style>
-</head>
-<body>
-{control}
-<main>
-<h1>Översättningsstatus</h1>
+    main = f"""<h1>Översättningsstatus</h1>
 <p>Den här sidan är till för översättare och redaktörer. Den visar läget för varje svensk sida
 på varje språk när webbplatsen byggdes {built_on.isoformat()}. Kör <code>kb translations status</code>
 för att se exakt vad som har ändrats i den svenska texten sedan en översättning gjordes.</p>
@@ -142,11 +118,9 @@ för att se exakt vad som har ändrats i den svenska texten sedan en översättn
 <thead><tr><th scope="col">Läge</th>{head_cells}</tr></thead>
 <tbody>{total_rows}</tbody>
 </table>
-<p><a href="../">Till startsidan</a></p>
-</main>
-{script}</body>
-</html>
-"""
+<p><a href="../">Till startsidan</a></p>"""
+    return quick_exit_control.standalone_page("Översättningsstatus – för översättare och redaktörer", main, CSS,
+                                              quick_exit)
 
 
 def write(site_dir: Path, root: Path, built_on: dt.date | None = None,
