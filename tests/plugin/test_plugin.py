@@ -92,3 +92,17 @@ def test_languages_that_disagree_are_named():
     assert language_mismatch(LANGUAGES, locales) is None
     message = language_mismatch(LANGUAGES, [*locales[:-1], "de"])
     assert "only in data/languages.yml: ku-IQ" in message and "only in mkdocs.yml: de" in message
+
+
+@pytest.mark.parametrize("platform", ["linux", "darwin"])
+def test_the_status_page_is_written_in_a_second_process_on_linux_and_in_line_elsewhere(loaded, platform, tmp_path,
+                                                                                         monkeypatch):
+    config, plugin = loaded
+    monkeypatch.setattr("kb.plugin.plugin.sys.platform", platform)
+    config.site_dir = str(tmp_path / "site")
+    (tmp_path / "site").mkdir()
+    plugin._start_status_page(config=config)
+    assert (plugin.background is not None) == (platform == "linux")
+    plugin._finish_build(config=config)
+    assert (tmp_path / "site" / "oversattningsstatus" / "index.html").is_file()
+    assert plugin.background is None and plugin.status_page is None   # the process is gone after the build

@@ -13,6 +13,7 @@ import gzip
 import json
 import logging
 import multiprocessing
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -364,7 +365,7 @@ class KbPlugin(BasePlugin[KbConfig]):
             return
         others = [locale for locale in i18n.build_languages(config) if locale != i18n.default_language(config)]
         args = (Path(config.site_dir), Path(config.docs_dir).parent, others)
-        if "fork" in multiprocessing.get_all_start_methods():
+        if sys.platform == "linux":  # fork is cheap and safe there (macOS forks badly, Windows cannot)
             self.background = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
             self.status_page = self.background.submit(_write_status_page, *args)
         else:
