@@ -34,3 +34,20 @@ def test_unknown_offer_is_refused_with_the_allowed_values(tmp_path):
         encoding="utf-8")
     with pytest.raises(resurscentra.DataError, match="massage"):
         resurscentra.load(path)
+
+
+def test_unknown_offers_are_said_to_be_unknown_not_offered_or_absent(tmp_path):
+    path = tmp_path / "resurscentra.yml"
+    centre = {"name": "X", "county": "Y", "status": "Z", "offers": "okänt", "source": {"checked": "2026-01-01"}}
+    path.write_text(yaml.safe_dump({"overview_url": "https://x", "as_of": "2023-12-31", "centres": [centre]},
+                                   allow_unicode=True), encoding="utf-8")
+    row = [line for line in resurscentra.render(resurscentra.load(path)).splitlines() if line.startswith("| Y ")][0]
+    assert resurscentra.UNKNOWN_TEXT in row and "stöd till utsatta" not in row and "ännu ingen" not in row
+    path.write_text(path.read_text(encoding="utf-8").replace("okänt", "kanske"), encoding="utf-8")
+    with pytest.raises(resurscentra.DataError, match="okänt"):
+        resurscentra.load(path)
+
+
+def test_the_2018_pilots_do_not_claim_what_the_report_does_not_say():
+    pilots = [c for c in resurscentra.load()["centres"] if c.get("started") == 2018]
+    assert len(pilots) == 4 and all(c["offers"] == resurscentra.UNKNOWN for c in pilots)

@@ -19,6 +19,9 @@ OFFERS = {
     "anonymt": "går att kontakta anonymt",
 }
 REQUIRED = ("name", "county", "status", "offers", "source")
+# `offers: okänt` where the source does not say what a centre offers (not the same as offering nothing).
+UNKNOWN = "okänt"
+UNKNOWN_TEXT = "framgår inte av källan"
 
 
 class DataError(KbError, ValueError):
@@ -33,7 +36,11 @@ def load(path: Path = DATA_DIR / "resurscentra.yml") -> dict:
         for key in REQUIRED:
             if key not in centre:
                 raise DataError(f"{label}: missing `{key}`")
-        unknown = set(centre["offers"]) - set(OFFERS)
+        offers = centre["offers"]
+        if isinstance(offers, str) and offers != UNKNOWN:
+            raise DataError(f"{label}: `offers: {offers}` – write a list of {sorted(OFFERS)}, "
+                            f"[] for no operations yet, or `{UNKNOWN}` when the source does not say")
+        unknown = set() if offers == UNKNOWN else set(offers) - set(OFFERS)
         if unknown:
             raise DataError(f"{label}: unknown offer(s) {sorted(unknown)}; use {sorted(OFFERS)}")
         if not centre["source"].get("checked"):
@@ -52,7 +59,10 @@ def render(data: dict) -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for centre in sorted(data["centres"], key=lambda c: (c["county"], c["name"])):
-        offers = ", ".join(OFFERS[o] for o in centre["offers"]) or "ännu ingen operativ verksamhet"
+        if centre["offers"] == UNKNOWN:
+            offers = UNKNOWN_TEXT
+        else:
+            offers = ", ".join(OFFERS[o] for o in centre["offers"]) or "ännu ingen operativ verksamhet"
         url = centre.get("contact_url") or data["overview_url"]
         rows.append(
             f"| {_cell(centre['county'])} | {_cell(centre['name'])} | {_cell(centre['status'])} "
