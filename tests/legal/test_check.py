@@ -237,3 +237,9 @@ def test_old_numbering_in_a_sentence_about_the_past_is_history(checker):
     assert status(checker, "Tidigare fanns anmälningsplikten i 14 kap. 1 § SoL.") == ["historical"]
     assert status(checker, "Före den 1 juli 2025 gällde 14 kap. 1 § socialtjänstlagen (2001:453).") == ["historical"]
     assert status(checker, "Anmälningsplikten finns i 14 kap. 1 § SoL. Lagen ersattes 2025.") == ["old-numbering"]
+
+
+def test_a_section_of_a_chapter_replaced_as_a_whole_is_not_called_repealed(checker):
+    # 35 kap. BrB was replaced by SFS 2025:151; the snapshot has no text of the new chapter.
+    [finding] = judge(checker, "35 kap. 10 § första stycket 5 brottsbalken")
+    assert finding.status == "unverifiable" and "SFS 2025:151" in finding.message

@@ -121,3 +121,13 @@ def test_skollag_markers_on_the_next_line_and_on_chapters():
 def test_provision_of_a_chapter_that_has_ceased_is_repealed(checker):
     [finding] = checker.check_text("9 kap. 1 § skollagen (2010:800)", "p.md")
     assert finding.status == "repealed" and "2026-07-01" in finding.message
+
+
+def test_a_chapter_replaced_as_a_whole_and_old_undated_entries_in_their_place():
+    """Brottsbalken's real register: SFS 2025:151 'upph. 35 kap.; nytt 35 kap.'; 35 kap. 10 § was
+    repealed by 1981:211 (no date in the register) and added again by 1998:604 (1999-01-01)."""
+    index = sources.amendment_index(selex("sfs-1962-700.md")["amendments"])
+    assert index["35 kap."] == [{"sfs": "2025:151", "in_force": "2025-04-01", "action": "repealed"},
+                                {"sfs": "2025:151", "in_force": "2025-04-01", "action": "added"}]
+    assert [entry["sfs"] for entry in index["35 kap. 10 §"]][-2:] == ["1981:211", "1998:604"]
+    assert sources.parse_notes("upph. 35 kap.; nytt 35 kap.") == [("repealed", "35 kap."), ("added", "35 kap.")]

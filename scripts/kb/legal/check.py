@@ -29,7 +29,7 @@ from kb.findings import KbError
 from kb.legal.parse import Citation, CitationFinder, blank_code, sentence_around
 from kb.legal.registry import Act, Registry, sfs_slug
 from kb.legal.snapshot import SnapshotError
-from kb.legal.sources import key
+from kb.legal.sources import chapter_key, chronological, key
 from kb.pages import FRONT_MATTER
 
 FAILING = ("unknown-law", "repealed", "old-numbering", "unknown-provision")
@@ -345,6 +345,17 @@ class Checker:
         in_force_dates = self.in_force.get(record.get("sfs"), {})
         if versions:
             return self._from_text(title, provision, versions, history, in_force_dates, reviewed)
+        whole = (record.get("amendment_index") or {}).get(chapter_key(chapter), []) if chapter else []
+        if whole and (not history or chronological(whole[-1]) >= chronological(history[-1])):
+            # The whole chapter was repealed or replaced after anything recorded for the section.
+            last, when = whole[-1], _date(whole[-1].get("in_force"))
+            since = f" ({when.isoformat()})" if when else ""
+            if last["action"] == "repealed":
+                return Verdict("repealed", f"{chapter} kap. i {title} är upphävt genom SFS {last['sfs']}{since}",
+                               "Hänvisa till den bestämmelse som gäller nu.")
+            return Verdict("unverifiable", f"{chapter} kap. i {title} ersattes i sin helhet genom SFS {last['sfs']}"
+                           f"{since}; vilka paragrafer det nya kapitlet har finns inte i snapshoten",
+                           "Kontrollera paragrafen i den konsoliderade texten (länken).")
         if history:
             last = history[-1]
             when = _date(last.get("in_force"))

@@ -80,15 +80,28 @@ ACTIONS = {"ändr.": "amended", "ny": "added", "nya": "added", "nytt": "added", 
            "nuvarande": "renumbered", "betecknas": "added"}
 
 
+WHOLE_CHAPTER = re.compile(rf"\s*(upph\.|nytt|ny)\s+({SECTION_ID})\s+kap\.?\s*")
+
+
+def chapter_key(chapter: str) -> str:
+    """The amendment index's key for a whole chapter ('35 kap.')."""
+    return f"{_id(chapter)} kap."
+
+
 def parse_notes(notes: str | None) -> list[tuple[str, str]]:
     """'ändr. 19 kap. 1, 6 §§; ny 16 kap. 2 a §' -> [('amended', '19 kap. 1 §'), ...].
 
-    Headings (rubr.), transitional provisions and amendments of other
-    amending acts ("... i 2006:000") are skipped.
+    A whole chapter repealed or replaced ('upph. 35 kap.; nytt 35 kap.') is keyed
+    by chapter_key. Headings (rubr.), transitional provisions and amendments of
+    other amending acts ("... i 2006:000") are skipped.
     """
     found = []
     for segment in str(notes or "").split(";"):
         if re.search(r"\bi \d{4}:\d+", segment):
+            continue
+        whole = WHOLE_CHAPTER.fullmatch(segment)
+        if whole:
+            found.append((ACTIONS[whole.group(1)], chapter_key(whole.group(2))))
             continue
         action = None
         for token in NOTE_TOKEN.finditer(segment):
@@ -105,10 +118,18 @@ def parse_notes(notes: str | None) -> list[tuple[str, str]]:
     return found
 
 
+def chronological(amendment: dict) -> tuple[str, str]:
+    """Sort key, oldest first: the date of entry into force, or for an old act whose register
+    entry has none, the end of its SFS year (it came into force then or soon after; sorting such
+    acts last made 'upph.' of 1981 look newer than 'ny' of 1998)."""
+    year = str(amendment.get("sfs", "9999")).split(":")[0]
+    return (amendment.get("in_force") or f"{year}-12-31", str(amendment.get("sfs")))
+
+
 def amendment_index(amendments: list[dict]) -> dict[str, list[dict]]:
     """provision -> the amending acts that touched it, oldest first."""
     index: dict[str, list[dict]] = {}
-    ordered = sorted(amendments, key=lambda a: (a.get("in_force") or "9999", a["sfs"]))
+    ordered = sorted(amendments, key=chronological)
     for amendment in ordered:
         for action, provision in parse_notes(amendment.get("notes")):
             index.setdefault(provision, []).append(
