@@ -44,34 +44,41 @@ class Page:
         return self.locale != SOURCE_LOCALE
 
 
+UNCLOSED = ("front matter opened with `---` on line 1 is never closed: add a line with only `---` after its "
+            "last `key: value` line (without it the front matter would be published as page text)")
+
+
+def _front_matter(text: str) -> tuple[str, re.Match | None]:
+    """(text without a BOM, the front matter's match or None). A BOM (some Windows editors add one)
+    must not hide the front matter. Raises FrontMatterError when it opens but never closes."""
+    text = text.removeprefix("\ufeff")
+    match = FRONT_MATTER.match(text)
+    if not match and OPENING.match(text):
+        raise FrontMatterError(UNCLOSED, 1)
+    return text, match
+
+
 def unclosed_front_matter(text: str) -> bool:
     """True when the text opens front matter with `---` but never closes it (cheap: no YAML parsing)."""
-    text = text.removeprefix("\ufeff")
-    return bool(OPENING.match(text)) and not FRONT_MATTER.match(text)
+    try:
+        _front_matter(text)
+    except FrontMatterError:
+        return True
+    return False
 
 
 def body_of(text: str) -> str:
     """The page body without its front matter, without reading the YAML (git history has
     hundreds of versions whose front matter nothing looks at). Raises FrontMatterError if the
     front matter never closes."""
-    text = text.removeprefix("\ufeff")
-    match = FRONT_MATTER.match(text)
-    if match:
-        return text[match.end():]
-    if OPENING.match(text):
-        raise FrontMatterError("front matter opened with `---` on line 1 is never closed", 1)
-    return text
+    text, match = _front_matter(text)
+    return text[match.end():] if match else text
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int, dict]:
     """Return (meta, body, body_line, key_lines). Raises FrontMatterError."""
-    text = text.removeprefix("\ufeff")  # a BOM (some Windows editors add one) must not hide the front matter
-    match = FRONT_MATTER.match(text)
+    text, match = _front_matter(text)
     if not match:
-        if OPENING.match(text):
-            raise FrontMatterError("front matter opened with `---` on line 1 is never closed: add a line with "
-                                   "only `---` after its last `key: value` line (without it the front matter "
-                                   "would be published as page text)", 1)
         return {}, text, 1, {}
     raw = match.group(1) or ""
     try:

@@ -82,7 +82,7 @@ def test_the_plugins_table_says_what_the_templates_lookup_says(locale):
     dirs = [str(ROOT / "overrides"), str(MATERIAL)]
     ui_strings.expose_material_strings(dirs)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(dirs))
-    table = ui_strings.for_templates(env, locale)
+    table = ui_strings.for_templates(locale, OURS, MATERIAL)
     keys = set(table) | set(ui_strings.load(locale, OURS)) | set(ui_strings.load_material("en", MATERIAL))
     lookup = env.from_string('{% import "partials/language.html" as lang with context %}'
                              '{% for key in keys %}{{ key }}\x00{{ lang.t(key) }}\x01{% endfor %}')

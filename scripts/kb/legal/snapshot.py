@@ -3,7 +3,7 @@
 {
   "format": 1,
   "generated": "2026-11-22T23:59:00Z",
-  "sources": ["dir:../shared/legal-sources"],
+  "sources": ["http", "dir:data/sfs-provisions"],
   "records": {"2025:400": {...record, see sources.py...}},
   "not_found": {"1982:316": "no source had a record"}
 }

@@ -35,7 +35,7 @@ from kb.legal import links as legal_links
 from kb.legal.check import Checker
 from kb.legal.registry import load_registry
 from kb.legal.snapshot import load_snapshot
-from kb.pages import FrontMatterError, body_of, unclosed_front_matter
+from kb.pages import UNCLOSED, FrontMatterError, body_of, unclosed_front_matter
 from kb.plugin import i18n, navcheck
 from kb.plugin.config import KbConfig
 from kb.project import BY_LOCALE, LANGUAGES, LOCALES, SOURCE_LOCALE, language_mismatch
@@ -122,24 +122,15 @@ def _write_status_page(site_dir: Path, root: Path, building: list[str]) -> str |
     return None
 
 
-@dataclass
-class _Done:
-    """A result already there (where processes cannot be forked), read like a Future's."""
-    value: str | None
-
-    def result(self) -> str | None:
-        return self.value
-
-
 def _fingerprint(folders: list[Path]) -> tuple:
     """Every file's name, size and modification time: a changed data file means a fresh load."""
     return tuple(sorted((str(path), stat.st_mtime_ns, stat.st_size) for folder in folders if folder.is_dir()
                         for path in folder.rglob("*") if path.is_file() for stat in [path.stat()]))
 
 
-def ui_strings_dirs(config: MkDocsConfig) -> list[Path]:
-    """The UI strings the glossary reads (overrides/partials/languages)."""
-    return [Path(config.theme.custom_dir) / "partials" / "languages"] if config.theme.custom_dir else []
+def ui_strings_dir(config: MkDocsConfig) -> Path | None:
+    """The site's UI strings (overrides/partials/languages); None without theme overrides."""
+    return Path(config.theme.custom_dir) / "partials" / "languages" if config.theme.custom_dir else None
 
 
 Loaded = TypeVar("Loaded")
@@ -172,7 +163,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.data_fingerprint: tuple = ()
         self.compiled_templates = CompiledTemplates()
         self.background: ProcessPoolExecutor | None = None
-        self.status_page: Future | _Done | None = None
+        self.status_page: Future | None = None
 
     # --- once per process -------------------------------------------------------------
 
@@ -210,7 +201,7 @@ class KbPlugin(BasePlugin[KbConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if i18n.is_nested_build(config):
             return  # one state for all languages of this build
-        fingerprint = _fingerprint([Path(self.config.data_dir), *ui_strings_dirs(config)])
+        fingerprint = _fingerprint([folder for folder in (Path(self.config.data_dir), ui_strings_dir(config)) if folder])
         if self.state is not None and fingerprint == self.data_fingerprint:
             self.state = self.state.next_build()  # a rebuild after editing a page: the data is unchanged
         else:
@@ -264,10 +255,12 @@ class KbPlugin(BasePlugin[KbConfig]):
         # would compile the same ~36 templates again; compiled once, they are shared. Jinja checks
         # each template's source against the cached code, so an edit in overrides/ still shows.
         env.bytecode_cache = self.compiled_templates
+        locale = config.theme["language"]
         try:  # overrides/partials/language.html looks the UI strings up in one table per language
-            env.globals["kb_ui_strings"] = ui_strings.for_templates(env, config.theme["language"])
-        except (KbError, jinja2.TemplateError) as error:
-            raise PluginError(f"UI strings for {config.theme['language']}: {error}") from None
+            material = ui_strings.material_templates(config.theme.dirs)
+            env.globals["kb_ui_strings"] = ui_strings.for_templates(locale, ui_strings_dir(config), material)
+        except KbError as error:
+            raise PluginError(f"UI strings for {locale}: {error}") from None
         return env
 
     # --- once per page and language ---------------------------------------------------
@@ -297,9 +290,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         if not self._state.report_once(("front-matter", page.file.src_uri)):
             return  # checked already in this build (the i18n plugin renders a page once per language)
         if unclosed_front_matter(page.file.content_string):
-            log.error(f"{Path(config.docs_dir).name}/{page.file.src_uri}:1: front matter opened with `---` on "
-                      "line 1 is never closed: add a line with only `---` after its last `key: value` line "
-                      "(without it the front matter would be published as page text)")
+            log.error(f"{Path(config.docs_dir).name}/{page.file.src_uri}:1: {UNCLOSED}")
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Link every citation of Swedish law to riksdagen.se and say how far the check reaches.
@@ -369,7 +360,8 @@ class KbPlugin(BasePlugin[KbConfig]):
             self.background = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
             self.status_page = self.background.submit(_write_status_page, *args)
         else:
-            self.status_page = _Done(_write_status_page(*args))
+            self.status_page = Future()
+            self.status_page.set_result(_write_status_page(*args))
 
     @event_priority(-200)  # after the i18n plugin (-100) has built the other languages
     def _finish_build(self, *, config: MkDocsConfig) -> None:

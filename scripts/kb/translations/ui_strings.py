@@ -14,9 +14,6 @@ import re
 import tempfile
 from pathlib import Path
 
-import jinja2
-import jinja2.nodes
-
 from kb.findings import KbError
 from kb.project import LOCALES, ROOT, SOURCE_LOCALE
 
@@ -108,22 +105,17 @@ def expose_material_strings(theme_dirs: list[str]) -> None:
         theme_dirs.append(exposed)
 
 
-def for_templates(env: jinja2.Environment, locale: str) -> dict[str, str]:
+def for_templates(locale: str, site_folder: Path | None, material: Path) -> dict[str, str]:
     """Every UI string of `locale` as overrides/partials/language.html looks them up (the site's
-    file, then Material's, then Material's English; an empty string counts as missing), read once
-    per language from the files' own Jinja: the templates then look a string up in this table
-    instead of building three dictionaries of ~80 strings for each of the ~100 lookups per page."""
-    names = ["templates/partials/languages/en.html", f"partials/languages/{locale}.html"]
+    file, then Material's, then Material's English; an empty string counts as missing): the
+    templates then look a string up in this one table instead of building three dictionaries of
+    ~80 strings for each of the ~100 lookups per page. `material`: Material's templates folder."""
+    tables = [load_material("en", material)]
     if locale not in COMPLETE:
-        names.insert(1, f"templates/partials/languages/{locale}.html")
-    strings: dict[str, str] = {}
-    for name in names:
-        source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        table = next(env.parse(source, name, filename).find_all(jinja2.nodes.Dict), None)
-        if table is None:
-            raise UiStringsError(f"{name}: no dictionary of UI strings in its macro t(key)", filename)
-        strings.update({key: value for key, value in table.as_const().items() if value})
-    return strings
+        tables.append(load_material(locale, material))
+    if site_folder is not None:   # the theme overrides' own file
+        tables.append(load(locale, site_folder))
+    return {key: value for table in tables for key, value in table.items() if value}
 
 
 def load_material(locale: str, templates: Path) -> dict[str, str]:
